@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Monitor.Warehouse;
+
+namespace Monitor.Cli;
+
+public static class DbVerbs
+{
+    public static Command Build()
+    {
+        var db = new Command("db", "De database van de Monitor beheren.");
+
+        var migrate = new Command("migrate", "Past de migraties in sql/ toe, elk één keer; veilig om te herhalen.");
+        migrate.SetAction(async (_, ct) =>
+        {
+            await using var ctx = await MonitorContext.OpenAsync(migrate: false);
+            var applied = await new Migrator(ctx.Db).MigrateAsync(ct: ct);
+            Console.WriteLine(applied.Count == 0
+                ? $"Database {WarehouseLocation.Describe(ctx.ConnectionString)} is bijgewerkt; niets te doen."
+                : $"Toegepast op {WarehouseLocation.Describe(ctx.ConnectionString)}: " + string.Join(", ", applied.Select(m => $"{m.Version:0000}_{m.Name}")));
+            return ExitCodes.Ok;
+        });
+        db.Subcommands.Add(migrate);
+
+        var stop = new Command("stop", "Stopt de ingebouwde PostgreSQL in ./.monitor/pg (als die draait).");
+        stop.SetAction(_ =>
+        {
+            new LocalCluster(Path.Combine(Directory.GetCurrentDirectory(), WarehouseLocation.EmbeddedFolder)).Stop();
+            Console.WriteLine("Ingebouwde PostgreSQL gestopt.");
+            return ExitCodes.Ok;
+        });
+        db.Subcommands.Add(stop);
+        return db;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Monitor.Warehouse;
+using Npgsql;
+
+namespace Monitor.Cli;
+
+/// <summary>What every verb needs: configuration and the warehouse (embedded when nothing is configured).</summary>
+public sealed class MonitorContext : IAsyncDisposable
+{
+    public IConfiguration Config { get; }
+    public NpgsqlDataSource Db { get; }
+    public string ConnectionString { get; }
+
+    private MonitorContext(IConfiguration config, string connectionString)
+    {
+        Config = config;
+        ConnectionString = connectionString;
+        Db = NpgsqlDataSource.Create(connectionString);
+    }
+
+    public static IConfiguration LoadConfiguration() => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "monitor.json"), optional: true)
+        .AddEnvironmentVariables("MONITOR_")
+        .Build();
+
+    /// <summary>Opens the warehouse and brings its schema up to date, so no verb ever runs on a stale schema.</summary>
+    public static async Task<MonitorContext> OpenAsync(bool migrate = true, IConfiguration? config = null)
+    {
+        config ??= LoadConfiguration();
+        var cs = WarehouseLocation.Resolve(config, msg => Console.Error.WriteLine(msg));
+        var ctx = new MonitorContext(config, cs);
+        if (migrate) await new Migrator(ctx.Db).MigrateAsync();
+        return ctx;
+    }
+
+    public ValueTask DisposeAsync() => Db.DisposeAsync();
+}

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Monitor.Cli;
+
+/// <summary>The command-line interface. Verbs, flags and exit codes are a user interface: keep them stable.</summary>
+public static class Verbs
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("De Monitor: opgaven en realisatie van asielopvang, Oekraïne-opvang en huisvesting statushouders.");
+        root.Subcommands.Add(DbVerbs.Build());
+        return root;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Npgsql;
+
+namespace Monitor.Warehouse;
+
+/// <summary>
+/// Applies sql/migrations/NNNN_name.sql in order, each once, each in its own transaction, recorded in
+/// monitor.schema_migrations. Forward-only: an applied file that changed afterwards is an error, not a silent skip.
+/// </summary>
+public sealed class Migrator(NpgsqlDataSource db)
+{
+    public static string MigrationsFolder => Path.Combine(AppContext.BaseDirectory, "sql", "migrations");
+
+    public sealed record Migration(int Version, string Name, string Sql, string Checksum);
+
+    public static IReadOnlyList<Migration> Load(string folder)
+    {
+        var list = new List<Migration>();
+        foreach (var path in Directory.GetFiles(folder, "*.sql"))
+        {
+            var file = Path.GetFileNameWithoutExtension(path);
+            var sep = file.IndexOf('_');
+            if (sep <= 0 || !int.TryParse(file[..sep], out var version))
+                throw new InvalidOperationException($"Migratiebestand {file}.sql moet heten als 0001_naam.sql.");
+            var sql = File.ReadAllText(path);
+            list.Add(new Migration(version, file[(sep + 1)..], sql, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sql)))));
+        }
+        var dup = list.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw new InvalidOperationException($"Twee migraties met versie {dup.Key}.");
+        return list.OrderBy(m => m.Version).ToList();
+    }
+
+    /// <returns>The migrations applied by this call (empty when the database was up to date).</returns>
+    public async Task<IReadOnlyList<Migration>> MigrateAsync(string? folder = null, CancellationToken ct = default)
+    {
+        var migrations = Load(folder ?? MigrationsFolder);
+        await using var conn = await db.OpenConnectionAsync(ct);
+        // Two services starting at once must not both apply the same file.
+        await conn.ExecuteAsync("SELECT pg_advisory_lock(hashtext('monitor:migrate'))");
+        try
+        {
+            await conn.ExecuteAsync("""
+                CREATE SCHEMA IF NOT EXISTS monitor;
+                CREATE TABLE IF NOT EXISTS monitor.schema_migrations (
+                    version    int PRIMARY KEY,
+                    name       text NOT NULL,
+                    checksum   text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now())
+                """);
+            var applied = (await conn.QueryAsync<(int Version, string Checksum)>(
+                "SELECT version, checksum FROM monitor.schema_migrations")).ToDictionary(r => r.Version, r => r.Checksum);
+            var done = new List<Migration>();
+            foreach (var m in migrations)
+            {
+                if (applied.TryGetValue(m.Version, out var checksum))
+                {
+                    if (checksum != m.Checksum)
+                        throw new InvalidOperationException(
+                            $"Migratie {m.Version:0000}_{m.Name} is gewijzigd nadat hij is toegepast. Migraties zijn alleen vooruit: voeg een nieuwe toe.");
+                    continue;
+                }
+                await using var tx = await conn.BeginTransactionAsync(ct);
+                await conn.ExecuteAsync(new CommandDefinition(m.Sql, transaction: tx, cancellationToken: ct, commandTimeout: 0));
+                await conn.ExecuteAsync("INSERT INTO monitor.schema_migrations (version, name, checksum) VALUES (@Version, @Name, @Checksum)",
+                    new { m.Version, m.Name, m.Checksum }, tx);
+                await tx.CommitAsync(ct);
+                done.Add(m);
+            }
+            return done;
+        }
+        finally
+        {
+            await conn.ExecuteAsync("SELECT pg_advisory_unlock(hashtext('monitor:migrate'))");
+        }
+    }
+}

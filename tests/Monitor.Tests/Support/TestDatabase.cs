@@ -1,0 +1,67 @@
+using Monitor.Warehouse;
+using Npgsql;
+
+namespace Monitor.Tests.Support;
+
+/// <summary>
+/// One throwaway PostgreSQL cluster for the whole test run (started as the postgres user when the tests run as root),
+/// with a migrated template database; every test class gets its own fresh copy, so classes run in parallel safely.
+/// </summary>
+public static class TestCluster
+{
+    private static readonly Lazy<(LocalCluster cluster, string cs)> Instance = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly SemaphoreSlim CreateLock = new(1, 1);
+    private static int _counter;
+
+    private static (LocalCluster, string) Start()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"monitor-tests-{Environment.ProcessId}", "pg");
+        var cluster = new LocalCluster(dir, fastAndUnsafe: true);
+        var cs = cluster.EnsureRunning();
+        using (var ds = NpgsqlDataSource.Create(cs))
+            new Migrator(ds).MigrateAsync().GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { cluster.Stop(); Directory.Delete(Path.GetDirectoryName(dir)!, recursive: true); } catch { /* best effort at exit */ }
+        };
+        return (cluster, cs);
+    }
+
+    /// <summary>The connection string of the migrated template database ("monitor").</summary>
+    public static string TemplateConnectionString => Instance.Value.cs;
+
+    /// <summary>A new database copied from the migrated template: isolated and ready.</summary>
+    public static async Task<string> CreateDatabaseAsync()
+    {
+        var template = new NpgsqlConnectionStringBuilder(TemplateConnectionString);
+        var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}";
+        var admin = new NpgsqlConnectionStringBuilder(template.ConnectionString) { Database = "postgres", Pooling = false };
+        await CreateLock.WaitAsync();
+        try
+        {
+            // The template must have no open connections while it is copied.
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection(admin.ConnectionString);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template.Database}\"", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        finally { CreateLock.Release(); }
+        return new NpgsqlConnectionStringBuilder(template.ConnectionString) { Database = name }.ConnectionString;
+    }
+}
+
+/// <summary>Per test class: a fresh, migrated database. Use as IClassFixture or create per test for full isolation.</summary>
+public sealed class TestDatabase : IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = "";
+    public NpgsqlDataSource Db { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestCluster.CreateDatabaseAsync();
+        Db = NpgsqlDataSource.Create(ConnectionString);
+    }
+
+    public async Task DisposeAsync() => await Db.DisposeAsync();
+}
