@@ -1,0 +1,13 @@
+namespace Monitor.Feeds;
+
+public enum IngestOutcome { Accepted, Duplicate, Rejected }
+
+/// <summary>What happened to one delivery.</summary>
+public sealed record IngestResult(
+    long DeliveryId,
+    IngestOutcome Outcome,
+    long RowsRead,
+    long RowsLoaded,
+    IReadOnlyList<Problem> Problems,
+    int ProblemCount,
+    long? DuplicateOf = null);
