@@ -1,6 +1,7 @@
 namespace Monitor.Feeds.Formats;
 
-/// <summary>How numbers in text cells are written: Dutch (1.234,5) in ';' CSV files and XLSX text cells; invariant (1234.5) elsewhere.</summary>
+/// <summary>How numbers in a table are written: Dutch (1.234,5) in ';' CSV files and in XLSX (whose numeric cells are
+/// rendered to match); invariant (1234.5) in ',' CSV files and JSON.</summary>
 public enum NumberStyleHint { Invariant, Dutch }
 
 /// <summary>
@@ -27,8 +28,9 @@ public interface ITableReader : IDisposable
     /// <summary>Number of cells in the current row (may differ from Header.Count in a broken file).</summary>
     int FieldCount { get; }
 
-    /// <summary>The cell text, trimmed; null when the cell is empty or absent. Numbers and dates from XLSX/JSON come
-    /// as invariant text ("1234.5", "2025-07-01").</summary>
+    /// <summary>The cell text, trimmed; null when the cell is empty or absent. Typed numbers (XLSX numeric cells, JSON
+    /// numbers) come without thousands separators and with the decimal separator of <see cref="Numbers"/>, so one rule
+    /// reads every cell of a table: XLSX "1234,5" (Dutch), JSON "1234.5" (invariant). Dates come as "2025-07-01".</summary>
     string? Get(int column);
 }
 

@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Monitor.Feeds.Formats;
+
+/// <summary>One field of a JSON row: the key as written, its value as text (null for null), and whether the value was
+/// an object or array, which a table cell cannot hold.</summary>
+internal readonly record struct JsonField(string Key, string? Value, bool Nested);
+
+/// <summary>
+/// Walks a JSON delivery (an array of objects, or an object whose "rows" holds that array) one object at a time. The
+/// buffer only has to hold one object, so memory stays flat however long the array; lines are counted as bytes are
+/// consumed, so each row knows the line its object starts on.
+/// </summary>
+internal sealed class JsonRowScanner
+{
+    private enum Phase { Start, InWrapper, InRows, AfterRoot }
+    private enum Step { Row, Continue, NeedMore, Finished }
+
+    private readonly Stream _stream;
+    private readonly string _file;
+    private readonly int _maxDepth;
+    private readonly int _maxObjectBytes;
+    private byte[] _buffer = new byte[1 << 16];
+    private int _start;
+    private int _end;
+    private bool _eof;
+    private JsonReaderState _state;
+    private long _line = 1; // the line _buffer[_start] is on
+    private Phase _phase;
+    private bool _wrapped;
+    private bool _sawRows;
+
+    public JsonRowScanner(Stream stream, string file, TableReadOptions options)
+    {
+        _stream = stream;
+        _file = file;
+        _maxDepth = options.MaxJsonDepth;
+        _maxObjectBytes = Math.Max(options.MaxLineBytes, _buffer.Length);
+        _state = new JsonReaderState(new JsonReaderOptions
+        {
+            MaxDepth = options.MaxJsonDepth, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip,
+        });
+    }
+
+    /// <summary>Reads the next object into <paramref name="fields"/>; false after the last one.</summary>
+    public bool Next(List<JsonField> fields, out long line)
+    {
+        while (true)
+        {
+            fields.Clear();
+            switch (TryStep(fields, out line))
+            {
+                case Step.Row: return true;
+                case Step.Finished: return false;
+                case Step.NeedMore: Fill(); break;
+            }
+        }
+    }
+
+    // One unit of work on the buffered bytes: a token of the wrapper, or a whole row object. When the bytes run out
+    // midway, nothing is committed and the unit is tried again after Fill: objects are small, re-reading is cheap.
+    private Step TryStep(List<JsonField> fields, out long line)
+    {
+        line = _line;
+        if (_phase == Phase.Start && _start == 0)
+        {
+            if (_end < 3 && !_eof) return Step.NeedMore;
+            if (_buffer.AsSpan(0, _end).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) _start = 3; // Utf8JsonReader refuses a BOM
+        }
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _eof, _state);
+        try
+        {
+            var step = _phase switch
+            {
+                Phase.Start => Start(ref reader),
+                Phase.InWrapper => InWrapper(ref reader),
+                Phase.InRows => InRows(ref reader, fields, out line),
+                _ => reader.Read() ? throw Shape(null) : _eof ? Step.Finished : Step.NeedMore,
+            };
+            if (step == Step.NeedMore) return step;
+            var consumed = (int)reader.BytesConsumed;
+            _line += _buffer.AsSpan(_start, consumed).Count((byte)'\n');
+            _start += consumed;
+            _state = reader.CurrentState;
+            return step;
+        }
+        catch (JsonException e)
+        {
+            var depthExceeded = reader.CurrentDepth >= _maxDepth - 1;
+            throw Problem(e.LineNumber + 1 ?? _line, depthExceeded
+                ? $"Het JSON-bestand is dieper genest dan {_maxDepth} niveaus; een rij bevat alleen losse waarden."
+                : $"Dit is geen geldige JSON ({e.Message.Split(" LineNumber:")[0]})");
+        }
+    }
+
+    private Step Start(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read()) return Step.NeedMore;
+        (_phase, _wrapped) = reader.TokenType switch
+        {
+            JsonTokenType.StartArray => (Phase.InRows, false),
+            JsonTokenType.StartObject => (Phase.InWrapper, true),
+            _ => throw Shape(1),
+        };
+        return Step.Continue;
+    }
+
+    // Inside {"rows": [...]}: other properties (a title, a date of publication) are skipped.
+    private Step InWrapper(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read()) return Step.NeedMore;
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            if (!_sawRows) throw Shape(null);
+            _phase = Phase.AfterRoot;
+            return Step.Continue;
+        }
+        var isRows = string.Equals(reader.GetString(), "rows", StringComparison.OrdinalIgnoreCase);
+        if (!reader.Read()) return Step.NeedMore;
+        if (isRows && !_sawRows)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray) throw Shape(LineAt(ref reader));
+            (_sawRows, _phase) = (true, Phase.InRows);
+            return Step.Continue;
+        }
+        return reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip() ? Step.NeedMore : Step.Continue;
+    }
+
+    private Step InRows(ref Utf8JsonReader reader, List<JsonField> fields, out long line)
+    {
+        line = _line;
+        if (!reader.Read()) return Step.NeedMore;
+        if (reader.TokenType == JsonTokenType.EndArray)
+        {
+            _phase = _wrapped ? Phase.InWrapper : Phase.AfterRoot;
+            return Step.Continue;
+        }
+        line = LineAt(ref reader);
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw Problem(line, "Een element van de lijst is geen object; elke rij moet een object zijn, zoals {\"gemeentecode\": \"GM0363\"}.");
+        while (true)
+        {
+            if (!reader.Read()) return Step.NeedMore;
+            if (reader.TokenType == JsonTokenType.EndObject) return Step.Row;
+            var key = reader.GetString()!;
+            if (!reader.Read()) return Step.NeedMore;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    if (!reader.TrySkip()) return Step.NeedMore;
+                    fields.Add(new JsonField(key, null, Nested: true));
+                    break;
+                case JsonTokenType.String: fields.Add(new JsonField(key, reader.GetString(), false)); break;
+                case JsonTokenType.Number: fields.Add(new JsonField(key, NumberText(ref reader), false)); break;
+                case JsonTokenType.True: fields.Add(new JsonField(key, "true", false)); break;
+                case JsonTokenType.False: fields.Add(new JsonField(key, "false", false)); break;
+                default: fields.Add(new JsonField(key, null, false)); break;
+            }
+        }
+    }
+
+    /// <summary>Invariant, without exponent or trailing zeros: 1e3 → "1000", 363.0 → "363".</summary>
+    private static string NumberText(ref Utf8JsonReader reader) => reader.TryGetDecimal(out var value)
+        ? value.ToString("0.############################", CultureInfo.InvariantCulture)
+        : Encoding.UTF8.GetString(reader.ValueSpan);
+
+    private long LineAt(ref Utf8JsonReader reader) => _line + _buffer.AsSpan(_start, (int)reader.TokenStartIndex).Count((byte)'\n');
+
+    private void Fill()
+    {
+        if (_eof) throw Problem(_line, "Het JSON-bestand houdt halverwege op.");
+        if (_start > 0)
+        {
+            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            (_end, _start) = (_end - _start, 0);
+        }
+        if (_end == _buffer.Length)
+        {
+            if (_buffer.Length >= _maxObjectBytes)
+                throw Problem(PendingLine(), $"Op deze regel begint een object dat groter is dan {Sizes.Describe(_maxObjectBytes)}; zo groot is geen rij.");
+            Array.Resize(ref _buffer, (int)Math.Min(2L * _buffer.Length, _maxObjectBytes));
+        }
+        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0) _eof = true;
+        _end += read;
+    }
+
+    /// <summary>The line of the next token still to be read (separators between objects skipped).</summary>
+    private long PendingLine()
+    {
+        var pending = _buffer.AsSpan(_start, _end - _start);
+        var next = pending.IndexOfAnyExcept(" \t\r\n,"u8);
+        return _line + pending[..(next < 0 ? pending.Length : next)].Count((byte)'\n');
+    }
+
+    private FeedFormatException Shape(long? line) => Problem(line,
+        "Het JSON-bestand moet een lijst van objecten zijn ([{...}, {...}]), of een object met die lijst onder \"rows\".");
+
+    private FeedFormatException Problem(long? line, string message) => new(new Problem(_file, line, null, message));
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Monitor.Feeds.Values;
+
+public static partial class ValueParser
+{
+    /// <summary>
+    /// One of <paramref name="allowed"/> (given in their canonical spelling, returned as such), compared without regard
+    /// to case, diacritics or the difference between a space, hyphen and underscore: "Oekraïne" is oekraine,
+    /// "In voorbereiding" is in_voorbereiding.
+    /// </summary>
+    public static bool TryChoice(string? text, IReadOnlyCollection<string> allowed, out string value, [NotNullWhen(false)] out string? error)
+    {
+        value = "";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = Empty;
+            return false;
+        }
+        var key = ChoiceKey(text);
+        foreach (var candidate in allowed)
+            if (ChoiceKey(candidate) == key)
+            {
+                value = candidate;
+                error = null;
+                return true;
+            }
+        error = $"'{text.Trim()}' is geen toegestane waarde; kies uit: {string.Join(", ", allowed)}.";
+        return false;
+    }
+
+    /// <summary>
+    /// A period: a Spreidingswet cycle of two consecutive years ("2024-2025") or a half year ("2025-H1", "2025-h2",
+    /// "2025 H2"), returned as "2024-2025" or "2025-H1".
+    /// </summary>
+    public static bool TryPeriode(string? text, out string value, [NotNullWhen(false)] out string? error)
+    {
+        value = "";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = Empty;
+            return false;
+        }
+        var shown = text.Trim();
+        var match = PeriodePattern().Match(shown);
+        var year = match.Success ? int.Parse(match.Groups["year"].Value) : 0;
+        var valid = match.Success && year is >= 2000 and <= 2100 && (match.Groups["half"].Success
+            || int.Parse(match.Groups["next"].Value) == year + 1);
+        if (!valid)
+        {
+            error = $"'{shown}' is geen geldige periode (verwacht een cyclus als 2024-2025 of een halfjaar als 2025-H1).";
+            return false;
+        }
+        value = match.Groups["half"].Success ? $"{year}-H{match.Groups["half"].Value}" : $"{year}-{year + 1}";
+        error = null;
+        return true;
+    }
+
+    private static string ChoiceKey(string text)
+    {
+        var key = new StringBuilder(text.Length);
+        foreach (var c in text.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD))
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                key.Append(c is ' ' or '-' ? '_' : c);
+        return MultipleUnderscores().Replace(key.ToString(), "_");
+    }
+
+    [GeneratedRegex(@"^(?<year>[0-9]{4})\s*(?:-\s*(?<next>[0-9]{4})|-?\s*[Hh](?<half>[12]))$")]
+    private static partial Regex PeriodePattern();
+
+    [GeneratedRegex("_+")]
+    private static partial Regex MultipleUnderscores();
+}
