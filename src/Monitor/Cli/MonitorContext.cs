@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Monitor.Warehouse;
 using Npgsql;
 
@@ -10,12 +11,14 @@ public sealed class MonitorContext : IAsyncDisposable
     public IConfiguration Config { get; }
     public NpgsqlDataSource Db { get; }
     public string ConnectionString { get; }
+    public ServiceProvider Services { get; }
 
     private MonitorContext(IConfiguration config, string connectionString)
     {
         Config = config;
         ConnectionString = connectionString;
         Db = NpgsqlDataSource.Create(connectionString);
+        Services = new ServiceCollection().AddMonitorServices(config, Db).BuildServiceProvider();
     }
 
     public static IConfiguration LoadConfiguration() => new ConfigurationBuilder()
@@ -34,5 +37,9 @@ public sealed class MonitorContext : IAsyncDisposable
         return ctx;
     }
 
-    public ValueTask DisposeAsync() => Db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Db.DisposeAsync();
+    }
 }

@@ -10,4 +10,8 @@ public sealed record IngestResult(
     long RowsLoaded,
     IReadOnlyList<Problem> Problems,
     int ProblemCount,
-    long? DuplicateOf = null);
+    long? DuplicateOf = null)
+{
+    /// <summary>Warehouse rows that were new or different from what was there (the rest confirmed existing figures).</summary>
+    public long RowsChanged { get; init; }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Monitor.Scheduling;
+
+namespace Monitor.Cli;
+
+/// <summary><c>monitor serve</c>: the long-running service with the Hangfire server, its dashboard and /health.</summary>
+public static class ServeVerb
+{
+    public static Command Build()
+    {
+        var urls = new Option<string?>("--urls") { Description = "Adres(sen) om op te luisteren; standaard http://127.0.0.1:5080 (alleen deze machine)." };
+        var cmd = new Command("serve", "Start de dienst: geplande feeds, berekeningen, meldingen en digests; Hangfire-dashboard op /hangfire, gezondheid op /health.")
+            { urls };
+        cmd.SetAction(async (pr, ct) => await CliErrors.Guard(async () =>
+        {
+            await using var ctx = await MonitorContext.OpenAsync();
+            var app = BuildApp(ctx, pr.GetValue(urls));
+            await app.StartAsync(ct);
+            Console.WriteLine($"Monitor draait op {string.Join(", ", app.Urls)} (dashboard /hangfire, gezondheid /health). Stoppen met Ctrl+C.");
+            await app.WaitForShutdownAsync(ct);
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    public static WebApplication BuildApp(MonitorContext ctx, string? urls)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        ((IConfigurationBuilder)builder.Configuration).AddConfiguration(ctx.Config);
+        builder.WebHost.UseUrls(urls ?? ctx.Config["Serve:Urls"] ?? "http://127.0.0.1:5080");
+        builder.Services.AddMonitorServices(ctx.Config, ctx.Db);
+        builder.Services.AddMonitorHangfire(ctx.ConnectionString, int.TryParse(ctx.Config["Serve:Workers"], out var w) ? w : 2);
+
+        var app = builder.Build();
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new DashboardAccess(ctx.Config["Serve:DashboardUser"], ctx.Config["Serve:DashboardPassword"])],
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "Monitor – taken",
+        });
+        app.MapGet("/health", async (HttpContext http) =>
+        {
+            var (healthy, detail) = await Health.CheckAsync(ctx.Db, http.RequestAborted);
+            http.Response.StatusCode = healthy ? 200 : 503;
+            await http.Response.WriteAsJsonAsync(detail, http.RequestAborted);
+        });
+        app.Services.GetRequiredService<Schedule>().Register();
+        return app;
+    }
+}

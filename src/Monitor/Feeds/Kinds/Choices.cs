@@ -1,0 +1,12 @@
+namespace Monitor.Feeds.Kinds;
+
+/// <summary>The closed value lists of FEEDS.md.</summary>
+public static class Choices
+{
+    public static readonly string[] Opgaven = ["asiel", "amv", "oekraine", "taakstelling"];
+    public static readonly string[] PlaceOpgaven = ["asiel", "amv", "oekraine"];
+    public static readonly string[] Versies = ["indicatief", "verslag", "verdeelbesluit", "vastgesteld", "bijstelling"];
+    public static readonly string[] PlaceStatus = ["beschikbaar", "in_voorbereiding", "gesloten"];
+    public static readonly string[] AgreementSorts = ["verdeling", "herverdeling", "uitruil"];
+    public static readonly string[] ContactRoles = ["college", "prt", "toezicht", "operator"];
+}

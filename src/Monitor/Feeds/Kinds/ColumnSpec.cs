@@ -1,0 +1,27 @@
+using NpgsqlTypes;
+
+namespace Monitor.Feeds.Kinds;
+
+/// <summary>The shape of one value in a feed, which decides how its text is read and how it is staged.</summary>
+public enum ValueType { Text, Count, Decimal, Date, GemeenteCode, GebiedCode, Periode, Choice }
+
+/// <summary>One column of a feed kind as FEEDS.md defines it.</summary>
+/// <param name="Max">Largest plausible value for a count: anything above is a typo, not a figure.</param>
+public sealed record ColumnSpec(string Name, ValueType Type, bool Required = true, string[]? Choices = null, long Max = 10_000_000)
+{
+    public NpgsqlDbType DbType => Type switch
+    {
+        ValueType.Count => NpgsqlDbType.Integer,
+        ValueType.Decimal => NpgsqlDbType.Numeric,
+        ValueType.Date => NpgsqlDbType.Date,
+        _ => NpgsqlDbType.Text,
+    };
+
+    public string SqlType => Type switch
+    {
+        ValueType.Count => "int",
+        ValueType.Decimal => "numeric",
+        ValueType.Date => "date",
+        _ => "text",
+    };
+}

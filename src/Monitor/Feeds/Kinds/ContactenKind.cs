@@ -1,0 +1,48 @@
+using System.Net.Mail;
+
+namespace Monitor.Feeds.Kinds;
+
+/// <summary>Who receives alerts and digests. A contacten delivery is the whole list and replaces the previous one.</summary>
+public sealed class ContactenKind : FeedKind
+{
+    public override string Name => "contacten";
+
+    public override IReadOnlyList<ColumnSpec> Columns { get; } =
+    [
+        new("gebiedcode", ValueType.GebiedCode),
+        new("rol", ValueType.Choice, Choices: Choices.ContactRoles),
+        new("naam", ValueType.Text),
+        new("email", ValueType.Text),
+    ];
+
+    public override IEnumerable<(string?, string)> CheckRow(StagedRow row)
+    {
+        // Names and addresses end up in mail headers: a line break there would let a feed add headers of its own.
+        foreach (var col in new[] { "naam", "email" })
+            if (row.Text(col) is { } v && v.IndexOfAny(['\r', '\n', '\0']) >= 0)
+                yield return (col, $"{col} bevat een regeleinde; dat is niet toegestaan.");
+        if (row.Text("email") is { } email && !IsPlainAddress(email))
+            yield return ("email", $"'{email}' is geen geldig e-mailadres (verwacht naam@domein.nl).");
+        var gebied = row.Text("gebiedcode");
+        var expected = row.Text("rol") switch { "college" => "GM", "prt" or "toezicht" => "PV", _ => null };
+        if (gebied is not null && expected is not null && !gebied.StartsWith(expected))
+            yield return ("gebiedcode", $"rol {row.Text("rol")} hoort bij een {(expected == "GM" ? "gemeente (GM…)" : "provincie (PV…)")}, niet bij {gebied}.");
+    }
+
+    private static bool IsPlainAddress(string email) =>
+        MailAddress.TryCreate(email, out var a) && a.Address == email && a.DisplayName.Length == 0 && email.Contains('.');
+
+    public override string CrossRowCheckSql => """
+        SELECT array_agg(line ORDER BY line), 'contact ' || email || ' staat er voor ' || gebiedcode || ' (' || rol || ') meer dan eens in'
+        FROM stage GROUP BY gebiedcode, rol, email HAVING count(*) > 1
+        """;
+
+    public override string MergeSql => """
+        DELETE FROM monitor.contacten;
+        WITH written AS (
+            INSERT INTO monitor.contacten (gebiedcode, rol, naam, email, delivery_id, source_lines)
+            SELECT gebiedcode, rol, naam, lower(email), @delivery, ARRAY[line] FROM stage
+            RETURNING 1)
+        SELECT count(*) FROM written;
+        """;
+}

@@ -1,0 +1,46 @@
+namespace Monitor.Feeds.Kinds;
+
+/// <summary>Mergers and splits: from datum on, the old code's figures belong to the new code(s).</summary>
+public sealed class HerindelingenKind : FeedKind
+{
+    public override string Name => "herindelingen";
+
+    public override IReadOnlyList<ColumnSpec> Columns { get; } =
+    [
+        new("datum", ValueType.Date),
+        new("oude_gemeentecode", ValueType.GemeenteCode),
+        new("nieuwe_gemeentecode", ValueType.GemeenteCode),
+        new("aandeel", ValueType.Decimal, Required: false),
+    ];
+
+    public override IEnumerable<(string?, string)> CheckRow(StagedRow row)
+    {
+        if (row.Get<decimal>("aandeel") is { } a && (a <= 0 || a > 1))
+            yield return ("aandeel", $"aandeel {a} moet groter dan 0 en hoogstens 1 zijn.");
+        if (row.Text("oude_gemeentecode") == row.Text("nieuwe_gemeentecode"))
+            yield return ("nieuwe_gemeentecode", "oude en nieuwe gemeentecode zijn gelijk.");
+    }
+
+    // A split must hand out the whole gemeente; a new code must be a gemeente we know (or itself retired later on).
+    public override string CrossRowCheckSql => """
+        SELECT array_agg(line ORDER BY line), 'de aandelen van ' || oude_gemeentecode || ' tellen op tot ' || sum(coalesce(aandeel, 1)) || ' in plaats van 1'
+        FROM stage GROUP BY oude_gemeentecode HAVING abs(sum(coalesce(aandeel, 1)) - 1) > 0.005
+        UNION ALL
+        SELECT ARRAY[line], 'nieuwe_gemeentecode ' || nieuwe_gemeentecode || ' is geen bekende gemeente; laad eerst de gemeenten'
+        FROM stage s
+        WHERE NOT EXISTS (SELECT 1 FROM monitor.gemeenten g WHERE g.code = s.nieuwe_gemeentecode)
+          AND NOT EXISTS (SELECT 1 FROM stage o WHERE o.oude_gemeentecode = s.nieuwe_gemeentecode)
+          AND NOT EXISTS (SELECT 1 FROM monitor.herindelingen h WHERE h.oude_code = s.nieuwe_gemeentecode)
+        """;
+
+    public override string MergeSql => """
+        WITH written AS (
+            INSERT INTO monitor.herindelingen AS h (datum, oude_code, nieuwe_code, aandeel, delivery_id, source_lines)
+            SELECT datum, oude_gemeentecode, nieuwe_gemeentecode, coalesce(aandeel, 1), @delivery, ARRAY[line] FROM stage
+            ON CONFLICT (oude_code, nieuwe_code) DO UPDATE SET datum = excluded.datum, aandeel = excluded.aandeel,
+                delivery_id = excluded.delivery_id, source_lines = excluded.source_lines
+            WHERE (h.datum, h.aandeel) IS DISTINCT FROM (excluded.datum, excluded.aandeel)
+            RETURNING 1)
+        SELECT count(*) FROM written;
+        """;
+}

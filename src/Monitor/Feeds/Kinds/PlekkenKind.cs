@@ -1,0 +1,87 @@
+namespace Monitor.Feeds.Kinds;
+
+/// <summary>
+/// Places per location on a peildatum. Each (feed, peildatum) in a delivery is a full snapshot of that feed:
+/// it replaces what the warehouse held for that date, and a location absent from it counts as closed from that date.
+/// </summary>
+public sealed class PlekkenKind : FeedKind
+{
+    public override string Name => "plekken";
+
+    public override IReadOnlyList<ColumnSpec> Columns { get; } =
+    [
+        new("peildatum", ValueType.Date),
+        new("opgave", ValueType.Choice, Choices: Choices.PlaceOpgaven),
+        new("gemeentecode", ValueType.GemeenteCode),
+        new("locatiecode", ValueType.Text),
+        new("locatienaam", ValueType.Text, Required: false),
+        new("status", ValueType.Choice, Choices: Choices.PlaceStatus),
+        new("capaciteit", ValueType.Count, Max: 10_000),
+        new("bezetting", ValueType.Count, Required: false, Max: 10_000),
+        new("beschikbaar_vanaf", ValueType.Date, Required: false),
+        new("beschikbaar_tot", ValueType.Date, Required: false),
+    ];
+
+    public override IReadOnlyList<string> SplitCounts => ["capaciteit", "bezetting"];
+
+    public override IEnumerable<(string?, string)> CheckRow(StagedRow row)
+    {
+        if (row.Get<DateOnly>("peildatum") is { } peil && peil > DateOnly.FromDateTime(DateTime.Today).AddDays(1))
+            yield return ("peildatum", $"peildatum {peil:yyyy-MM-dd} ligt in de toekomst.");
+        if (row.Get<DateOnly>("beschikbaar_vanaf") is { } vanaf && row.Get<DateOnly>("beschikbaar_tot") is { } tot && tot < vanaf)
+            yield return ("beschikbaar_tot", $"beschikbaar_tot {tot:yyyy-MM-dd} ligt vóór beschikbaar_vanaf {vanaf:yyyy-MM-dd}.");
+        if (row.Text("status") == "in_voorbereiding" && row.Get<DateOnly>("beschikbaar_vanaf") is null)
+            yield return ("beschikbaar_vanaf", "een locatie in voorbereiding heeft een verwachte datum nodig in beschikbaar_vanaf.");
+    }
+
+    public override string CrossRowCheckSql => """
+        SELECT array_agg(line ORDER BY line), 'locatie ' || locatiecode || ' (' || opgave || ') staat er op ' || peildatum
+               || ' meer dan eens in met verschillende gegevens'
+        FROM (SELECT DISTINCT line, peildatum, opgave, locatiecode, bron_gemeentecode, status, bron_capaciteit, bron_bezetting,
+                     beschikbaar_vanaf, beschikbaar_tot FROM stage) s
+        GROUP BY peildatum, opgave, locatiecode
+        HAVING count(DISTINCT (bron_gemeentecode, status, bron_capaciteit, bron_bezetting, beschikbaar_vanaf, beschikbaar_tot)) > 1
+        """;
+
+    public override string MergeSql => """
+        CREATE TEMP TABLE incoming ON COMMIT DROP AS
+        SELECT DISTINCT ON (peildatum, opgave, locatiecode, gemeentecode)
+               peildatum, opgave, locatiecode, gemeentecode, bron_gemeentecode, locatienaam, status, capaciteit, bezetting,
+               beschikbaar_vanaf, beschikbaar_tot, ARRAY[line] AS lines
+        FROM stage ORDER BY peildatum, opgave, locatiecode, gemeentecode, line;
+
+        -- What changed in a snapshot that was delivered before: every location added, changed or dropped.
+        INSERT INTO monitor.fact_revisions (kind, fact_key, old_value, new_value, old_delivery_id, new_delivery_id)
+        SELECT 'plekken',
+               jsonb_build_object('feed', @feed, 'peildatum', coalesce(o.peildatum, i.peildatum), 'opgave', coalesce(o.opgave, i.opgave),
+                                  'locatiecode', coalesce(o.locatiecode, i.locatiecode), 'gemeentecode', coalesce(o.gemeentecode, i.gemeentecode)),
+               CASE WHEN o.locatiecode IS NOT NULL THEN jsonb_build_object('status', o.status, 'capaciteit', o.capaciteit,
+                    'beschikbaar_vanaf', o.beschikbaar_vanaf, 'beschikbaar_tot', o.beschikbaar_tot) END,
+               CASE WHEN i.locatiecode IS NOT NULL THEN jsonb_build_object('status', i.status, 'capaciteit', i.capaciteit,
+                    'beschikbaar_vanaf', i.beschikbaar_vanaf, 'beschikbaar_tot', i.beschikbaar_tot) END,
+               o.delivery_id, @delivery
+        FROM (SELECT p.* FROM monitor.plekken p
+              WHERE p.feed = @feed AND p.peildatum IN (SELECT DISTINCT peildatum FROM incoming)) o
+        FULL JOIN incoming i
+          ON i.peildatum = o.peildatum AND i.opgave = o.opgave AND i.locatiecode = o.locatiecode AND i.gemeentecode = o.gemeentecode
+        WHERE o.locatiecode IS NULL AND EXISTS (SELECT 1 FROM monitor.plekken_snapshots s WHERE s.feed = @feed AND s.peildatum = i.peildatum)
+           OR i.locatiecode IS NULL
+           OR (o.locatiecode IS NOT NULL AND i.locatiecode IS NOT NULL
+               AND (o.status, o.capaciteit, o.bezetting, o.beschikbaar_vanaf, o.beschikbaar_tot)
+                   IS DISTINCT FROM (i.status, i.capaciteit, i.bezetting, i.beschikbaar_vanaf, i.beschikbaar_tot));
+
+        INSERT INTO monitor.plekken_snapshots (feed, peildatum, delivery_id)
+        SELECT DISTINCT @feed, peildatum, @delivery FROM incoming
+        ON CONFLICT (feed, peildatum) DO UPDATE SET delivery_id = excluded.delivery_id;
+
+        DELETE FROM monitor.plekken WHERE feed = @feed AND peildatum IN (SELECT DISTINCT peildatum FROM incoming);
+
+        WITH written AS (
+            INSERT INTO monitor.plekken (feed, peildatum, opgave, locatiecode, gemeentecode, bron_gemeentecode, locatienaam, status,
+                                         capaciteit, bezetting, beschikbaar_vanaf, beschikbaar_tot, delivery_id, source_lines)
+            SELECT @feed, peildatum, opgave, locatiecode, gemeentecode, bron_gemeentecode, locatienaam, status,
+                   capaciteit, bezetting, beschikbaar_vanaf, beschikbaar_tot, @delivery, lines FROM incoming
+            RETURNING 1)
+        SELECT count(*) FROM written;
+        """;
+}

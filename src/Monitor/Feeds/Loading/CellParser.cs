@@ -1,0 +1,49 @@
+using System.Diagnostics.CodeAnalysis;
+using Monitor.Feeds.Formats;
+using Monitor.Feeds.Kinds;
+using Monitor.Feeds.Values;
+using ValueType = Monitor.Feeds.Kinds.ValueType;
+
+namespace Monitor.Feeds.Loading;
+
+/// <summary>Reads one cell as the value its column spec asks for; the error is a Dutch sentence for the problem list.</summary>
+public static class CellParser
+{
+    private const int MaxTextLength = 500;
+
+    public static bool TryParse(ColumnSpec spec, string text, NumberStyleHint numbers, out object? value, [NotNullWhen(false)] out string? error)
+    {
+        value = null;
+        switch (spec.Type)
+        {
+            case ValueType.Count:
+                if (!ValueParser.TryCount(text, numbers, out var count, out error)) return false;
+                if (count > spec.Max) { error = $"{count} is onwaarschijnlijk groot voor {spec.Name} (hoogstens {spec.Max:N0}); controleer het getal."; return false; }
+                value = count; return true;
+            case ValueType.Decimal:
+                if (!ValueParser.TryDecimal(text, numbers, out var number, out error)) return false;
+                value = number; return true;
+            case ValueType.Date:
+                if (!ValueParser.TryDate(text, out var date, out error)) return false;
+                value = date; return true;
+            case ValueType.GemeenteCode:
+                if (!ValueParser.TryGemeentecode(text, out var gm, out error)) return false;
+                value = gm; return true;
+            case ValueType.GebiedCode:
+                // "NL" is the country: only contacts (an operator address) use it.
+                if (text.Trim().Equals("NL", StringComparison.OrdinalIgnoreCase)) { value = "NL"; error = null; return true; }
+                if (!ValueParser.TryGebiedcode(text, out var gebied, out error)) return false;
+                value = gebied; return true;
+            case ValueType.Periode:
+                if (!ValueParser.TryPeriode(text, out var periode, out error)) return false;
+                value = periode; return true;
+            case ValueType.Choice:
+                if (!ValueParser.TryChoice(text, spec.Choices!, out var choice, out error)) return false;
+                value = choice; return true;
+            default:
+                var trimmed = text.Trim();
+                if (trimmed.Length > MaxTextLength) { error = $"tekst is langer dan {MaxTextLength} tekens."; return false; }
+                value = trimmed; error = null; return true;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using Dapper;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Monitor.Feeds.Loading;
+
+/// <summary>Keeps every delivery: its raw bytes (chunked), hash, size, source and outcome.</summary>
+public sealed class DeliveryStore(NpgsqlDataSource db)
+{
+    private const int ChunkSize = 1 << 20;
+
+    public sealed record Registered(long Id, bool IsDuplicate, long? DuplicateOf);
+
+    public static async Task<(byte[] Sha256, long Size)> HashFileAsync(string path, CancellationToken ct)
+    {
+        await using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var hash = await SHA256.HashDataAsync(f, ct);
+        return (hash, f.Length);
+    }
+
+    /// <summary>
+    /// Records the delivery and stores its bytes, unless the same bytes of this kind were accepted before (then it is
+    /// recorded as a duplicate). A pending delivery with the same bytes, left by a crash, is taken over rather than repeated.
+    /// </summary>
+    public async Task<Registered> RegisterAsync(string feed, string kind, string source, string path, byte[] sha256, long size,
+        string? etag, string? lastModified, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('delivery:' || @kind))", new { kind }, tx);
+
+        var accepted = await conn.QuerySingleOrDefaultAsync<long?>(
+            "SELECT id FROM monitor.deliveries WHERE kind = @kind AND sha256 = @sha256 AND outcome = 'accepted'", new { kind, sha256 }, tx);
+        if (accepted is { } original)
+        {
+            var dupId = await conn.ExecuteScalarAsync<long>("""
+                INSERT INTO monitor.deliveries (feed, kind, source, size_bytes, sha256, outcome, duplicate_of, finished_at, etag, last_modified)
+                VALUES (@feed, @kind, @source, @size, @sha256, 'duplicate', @original, now(), @etag, @lastModified) RETURNING id
+                """, new { feed, kind, source, size, sha256, original, etag, lastModified }, tx);
+            await tx.CommitAsync(ct);
+            return new Registered(dupId, true, original);
+        }
+
+        var pending = await conn.QuerySingleOrDefaultAsync<long?>(
+            "SELECT id FROM monitor.deliveries WHERE kind = @kind AND sha256 = @sha256 AND outcome = 'pending' ORDER BY id LIMIT 1",
+            new { kind, sha256 }, tx);
+        var id = pending ?? await conn.ExecuteScalarAsync<long>("""
+            INSERT INTO monitor.deliveries (feed, kind, source, size_bytes, sha256, etag, last_modified)
+            VALUES (@feed, @kind, @source, @size, @sha256, @etag, @lastModified) RETURNING id
+            """, new { feed, kind, source, size, sha256, etag, lastModified }, tx);
+        await conn.ExecuteAsync("DELETE FROM monitor.delivery_payloads WHERE delivery_id = @id", new { id }, tx);
+        await WritePayloadAsync(conn, id, path, ct);
+        await tx.CommitAsync(ct);
+        return new Registered(id, false, null);
+    }
+
+    private static async Task WritePayloadAsync(NpgsqlConnection conn, long id, string path, CancellationToken ct)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        await using var writer = await conn.BeginBinaryImportAsync(
+            "COPY monitor.delivery_payloads (delivery_id, chunk, data) FROM STDIN (FORMAT BINARY)", ct);
+        var buffer = new byte[ChunkSize];
+        for (var chunk = 0; ; chunk++)
+        {
+            var n = await file.ReadAtLeastAsync(buffer, ChunkSize, throwOnEndOfStream: false, ct);
+            if (n == 0 && chunk > 0) break;
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(id, NpgsqlDbType.Bigint, ct);
+            await writer.WriteAsync(chunk, NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(n == ChunkSize ? buffer : buffer[..n], NpgsqlDbType.Bytea, ct);
+            if (n < ChunkSize) break;
+        }
+        await writer.CompleteAsync(ct);
+    }
+
+    /// <summary>Streams a stored delivery's bytes back, e.g. to inspect or replay it.</summary>
+    public async Task CopyPayloadToAsync(long deliveryId, Stream target, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("SELECT data FROM monitor.delivery_payloads WHERE delivery_id = $1 ORDER BY chunk", conn)
+            { Parameters = { new() { Value = deliveryId } } };
+        await using var reader = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+        while (await reader.ReadAsync(ct))
+        {
+            await using var s = reader.GetStream(0);
+            await s.CopyToAsync(target, ct);
+        }
+    }
+}
