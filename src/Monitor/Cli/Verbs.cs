@@ -8,7 +8,12 @@ public static class Verbs
     public static RootCommand Build()
     {
         var root = new RootCommand("De Monitor: opgaven en realisatie van asielopvang, Oekraïne-opvang en huisvesting statushouders.");
+        root.Subcommands.Add(DemoVerb.Build());
         root.Subcommands.Add(DbVerbs.Build());
+        root.Subcommands.Add(IngestVerb.Build());
+        root.Subcommands.Add(FeedsVerb.Build());
+        root.Subcommands.Add(ServeVerb.Build());
+        root.Subcommands.Add(SampleVerbs.Build());
         return root;
     }
 }

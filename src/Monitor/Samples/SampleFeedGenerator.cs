@@ -66,7 +66,9 @@ public static partial class SampleFeedGenerator
     /// <summary>One file per half year with the cumulative count at every month end; 2024 uses bare gemeentenummers.</summary>
     private static void WriteHuisvesting(SampleOutput output, SampleWorld world)
     {
-        var lastPeildatum = LastSnapshot.AddMonths(1).AddDays(-1);
+        // The last month end before the last plekken snapshot: no sample figure may be dated after the day the set
+        // was made (2026-11-24), or the loader rightly refuses it as a peildatum in the future.
+        var lastPeildatum = LastSnapshot.AddDays(-1);
         foreach (var h in SampleWorld.HalfYears)
         {
             var monthEnds = Enumerable.Range(1, 6).Select(m => h.Start.AddMonths(m).AddDays(-1)).Where(d => d <= lastPeildatum);
