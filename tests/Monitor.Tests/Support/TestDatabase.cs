@@ -30,10 +30,41 @@ public static class TestCluster
     /// <summary>The connection string of the migrated template database ("monitor").</summary>
     public static string TemplateConnectionString => Instance.Value.cs;
 
-    /// <summary>A new database copied from the migrated template: isolated and ready.</summary>
-    public static async Task<string> CreateDatabaseAsync()
+    private static readonly SemaphoreSlim SamplesLock = new(1, 1);
+    private static string? _samplesTemplate;
+
+    /// <summary>
+    /// A database holding every shipped sample feed, loaded once per test run through the real loader and then used as
+    /// a template, so each test class gets the full sample warehouse in a second instead of reloading it.
+    /// </summary>
+    public static async Task<string> CreateSampleDatabaseAsync(Func<NpgsqlDataSource, Task>? prepare = null)
+    {
+        await SamplesLock.WaitAsync();
+        try
+        {
+            if (_samplesTemplate is null)
+            {
+                var cs = await CreateDatabaseAsync();
+                await using (var db = NpgsqlDataSource.Create(cs))
+                {
+                    var results = await Monitor.Samples.SampleFeedLoader.LoadAsync(db, RepoPaths.Samples("feeds"));
+                    var rejected = results.Where(r => r.Result.Outcome == Monitor.Feeds.IngestOutcome.Rejected).ToList();
+                    if (rejected.Count > 0)
+                        throw new InvalidOperationException("Voorbeeldfeeds afgewezen: " + string.Join("; ", rejected.Select(r => r.Entry.File + ": " + r.Result.Problems.FirstOrDefault())));
+                    if (prepare is not null) await prepare(db);
+                }
+                _samplesTemplate = new NpgsqlConnectionStringBuilder(cs).Database;
+            }
+        }
+        finally { SamplesLock.Release(); }
+        return await CreateDatabaseAsync(_samplesTemplate);
+    }
+
+    /// <summary>A new database copied from the migrated template (or another template database): isolated and ready.</summary>
+    public static async Task<string> CreateDatabaseAsync(string? templateDatabase = null)
     {
         var template = new NpgsqlConnectionStringBuilder(TemplateConnectionString);
+        if (templateDatabase is not null) template.Database = templateDatabase;
         var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}";
         var admin = new NpgsqlConnectionStringBuilder(template.ConnectionString) { Database = "postgres", Pooling = false };
         await CreateLock.WaitAsync();
@@ -52,16 +83,24 @@ public static class TestCluster
 }
 
 /// <summary>Per test class: a fresh, migrated database. Use as IClassFixture or create per test for full isolation.</summary>
-public sealed class TestDatabase : IAsyncLifetime
+public class TestDatabase : IAsyncLifetime
 {
     public string ConnectionString { get; private set; } = "";
     public NpgsqlDataSource Db { get; private set; } = null!;
 
+    protected virtual Task<string> CreateAsync() => TestCluster.CreateDatabaseAsync();
+
     public async Task InitializeAsync()
     {
-        ConnectionString = await TestCluster.CreateDatabaseAsync();
+        ConnectionString = await CreateAsync();
         Db = NpgsqlDataSource.Create(ConnectionString);
     }
 
     public async Task DisposeAsync() => await Db.DisposeAsync();
+}
+
+/// <summary>Per test class: a fresh copy of the warehouse with every shipped sample feed loaded.</summary>
+public sealed class SampleDatabase : TestDatabase
+{
+    protected override Task<string> CreateAsync() => TestCluster.CreateSampleDatabaseAsync();
 }
