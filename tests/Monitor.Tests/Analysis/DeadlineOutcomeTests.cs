@@ -1,0 +1,76 @@
+using Monitor.Analysis;
+using static Monitor.Tests.Analysis.Given;
+
+namespace Monitor.Tests.Analysis;
+
+public sealed class DeadlineOutcomeTests
+{
+    private const string G = "GM0001";
+
+    // Opgave 200 from the verdeelbesluit; 150 places on the deadline 2025-07-01. Afterwards the opgave is revised to
+    // 180 and 70 more places open: the deadline's figures must stay 200 / 150 / gap 50.
+    private static AnalysisInputs Inputs() => new()
+    {
+        Gemeenten = [Gm(G), Gm("GM0002")],
+        Figures =
+        [
+            Fig(Opgave.Asiel, "2024-2025", G, 200, "2024-12-31"), Fig(Opgave.Asiel, "2024-2025", "GM0002", 10, "2024-12-31"),
+            Fig(Opgave.Asiel, "2024-2025", G, 180, "2025-08-01", Versie.Bijstelling),
+            .. Taakstelling(G, 20, "2025-H1", "2025-H2"), .. Taakstelling("GM0002", 5, "2025-H1", "2025-H2"),
+        ],
+        Places =
+        [
+            Place("2025-06-01", G, "L1", 150),
+            Place("2025-08-01", G, "L1", 150), Place("2025-08-01", G, "L2", 70, vanaf: "2025-08-01"),
+        ],
+        Housing = [Housed("2025-H1", G, "2025-07-01", 12), Housed("2025-H1", "GM0002", "2025-07-01", 6)],
+    };
+
+    [Fact]
+    public void PassedDeadline_KeepsTheFiguresOnTheDeadline()
+    {
+        var m = new AnalysisModel(Inputs());
+        var outcomes = DeadlineOutcomes.For(m, [Areas.Resolve(m, G), Areas.Resolve(m, "PV26")], D("2025-09-01"));
+
+        var gm = outcomes.Single(o => o.Gebiedcode == G && o.Opgave == Opgave.Asiel);
+        Assert.Equal(("2024-2025", D("2025-07-01"), 200, 150, 50), (gm.Periode, gm.Deadline, gm.OpgaveAantal, gm.Gerealiseerd, gm.Gap));
+        var pv = outcomes.Single(o => o.Gebiedcode == "PV26" && o.Opgave == Opgave.Asiel);
+        Assert.Equal((210, 150, 60), (pv.OpgaveAantal, pv.Gerealiseerd, pv.Gap));
+        // taakstelling 2025-H1 completed: due 20, housed 12 (G); 25 and 18 for the provincie
+        var h1 = outcomes.Single(o => o.Gebiedcode == "PV26" && o.Opgave == Opgave.Taakstelling);
+        Assert.Equal(("2025-H1", D("2025-06-30"), 25, 18, 7), (h1.Periode, h1.Deadline, h1.OpgaveAantal, h1.Gerealiseerd, h1.Gap));
+    }
+
+    [Fact]
+    public void OnTheDeadlineDay_ItHasNotPassedYet()
+    {
+        var m = new AnalysisModel(Inputs());
+        Assert.DoesNotContain(DeadlineOutcomes.For(m, [Areas.Resolve(m, G)], D("2025-07-01")), o => o.Opgave == Opgave.Asiel);
+    }
+
+    [Fact]
+    public void AfterTheLastDeadline_TheSeriesTracksTheGap_WithoutDeadlineOrProjection()
+    {
+        var m = new AnalysisModel(Inputs());
+        var row = DailySeries.Build(m, [Areas.Resolve(m, G)], D("2025-09-01"), D("2025-09-01")).Single(r => r.Opgave == Opgave.Asiel);
+        Assert.Equal((180, 220, -40, (DateOnly?)null, (int?)null, (string?)null), (row.OpgaveAantal, row.Gerealiseerd, row.Gap, row.Deadline, row.PrognoseMidden, row.Methode));
+    }
+
+    [Fact]
+    public void AnExtendedDeadlineInTheData_BecomesTheNextDeadline()
+    {
+        var inputs = Inputs() with
+        {
+            Calendar = AnalysisCalendar.Default with
+            {
+                Deadlines = [.. AnalysisCalendar.Default.Deadlines, new Deadline(Opgave.Asiel, "2024-2025", D("2026-01-01"))],
+            },
+        };
+        var m = new AnalysisModel(inputs);
+        var row = DailySeries.Build(m, [Areas.Resolve(m, G)], D("2025-09-01"), D("2025-09-01")).Single(r => r.Opgave == Opgave.Asiel);
+        // 93 days of history: the trend (150 → 220 in August) joins the pipeline and lifts the high end.
+        Assert.Equal((D("2026-01-01"), 220, "pijplijn+trend"), (row.Deadline, row.PrognoseMidden, row.Methode));
+        Assert.True(row.PrognoseHoog > 220);
+        Assert.Single(DeadlineOutcomes.For(m, [Areas.Resolve(m, G)], D("2025-09-01")), o => o.Opgave == Opgave.Asiel);
+    }
+}
