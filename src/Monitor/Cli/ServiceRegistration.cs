@@ -26,6 +26,7 @@ public static class ServiceRegistration
         services.AddSingleton<HttpFeedFetcher>();
         services.AddSingleton<FeedSource>(sp => new FeedSource(sp.GetRequiredService<HttpFeedFetcher>(), sp.GetRequiredService<DropFolderOptions>()));
         services.AddSingleton<FeedRunner>();
+        services.AddSingleton<Compute.ComputeService>();
         services.AddTransient<FeedJob>();
         services.AddTransient<ComputeJob>();
         services.AddSingleton<Schedule>();

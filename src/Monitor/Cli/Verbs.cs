@@ -12,6 +12,9 @@ public static class Verbs
         root.Subcommands.Add(DbVerbs.Build());
         root.Subcommands.Add(IngestVerb.Build());
         root.Subcommands.Add(FeedsVerb.Build());
+        root.Subcommands.Add(ComputeVerb.Build());
+        root.Subcommands.Add(GapsVerb.Build());
+        root.Subcommands.Add(ScenarioVerb.Build());
         root.Subcommands.Add(ServeVerb.Build());
         root.Subcommands.Add(SampleVerbs.Build());
         return root;

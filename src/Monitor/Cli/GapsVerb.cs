@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Monitor.Compute;
+using Monitor.Outputs;
+
+namespace Monitor.Cli;
+
+/// <summary><c>monitor gaps</c>: one row per area and opgave, from the materialised series.</summary>
+public static class GapsVerb
+{
+    public static Command Build()
+    {
+        var gemeente = new Option<string[]>("--gemeente") { Description = "Eén of meer gemeenten (GM0363, 363).", AllowMultipleArgumentsPerToken = true };
+        var regio = new Option<string?>("--regio") { Description = "Een regio (regiocode, bijv. RHVB)." };
+        var provincie = new Option<string[]>("--provincie") { Description = "Eén of meer provincies (PV30).", AllowMultipleArgumentsPerToken = true };
+        var land = new Option<bool>("--land") { Description = "Heel Nederland (standaard als geen gebied is gekozen)." };
+        var opgave = new Option<string?>("--opgave") { Description = "asiel, amv, oekraine of taakstelling; standaard alle." };
+        var datum = new Option<string?>("--datum") { Description = "JJJJ-MM-DD; standaard de laatst doorgerekende dag." };
+        var format = new Option<string>("--format") { Description = "table, csv of json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var cmd = new Command("gaps", "Opgave, gerealiseerd, gat, tekort, realisatie% en prognose per gebied en opgave.")
+            { gemeente, regio, provincie, land, opgave, datum, format };
+        cmd.SetAction(async (pr, ct) => await CliErrors.Guard(async () =>
+        {
+            var opgaven = pr.GetValue(opgave) is { } o
+                ? GapQuery.AllOpgaven.Contains(o.ToLowerInvariant()) ? [o.ToLowerInvariant()]
+                  : throw new ArgumentException($"Onbekende opgave '{o}'; kies uit {string.Join(", ", GapQuery.AllOpgaven)}.")
+                : GapQuery.AllOpgaven;
+            await using var ctx = await MonitorContext.OpenAsync();
+            var query = new GapQuery(ctx.Db);
+            var codes = await query.ResolveAsync(pr.GetValue(gemeente) ?? [], pr.GetValue(regio), pr.GetValue(provincie) ?? [], pr.GetValue(land));
+            var day = CliDates.ParseOptional(pr.GetValue(datum), "--datum") ?? await query.LatestDateAsync()
+                      ?? throw new InvalidOperationException("Er is nog niets doorgerekend: draai eerst 'monitor compute'.");
+            var rows = await query.ReadAsync(codes, opgaven, day);
+            if (rows.Count == 0)
+                throw new InvalidOperationException($"Geen cijfers voor {day:yyyy-MM-dd}: die dag is (nog) niet doorgerekend.");
+            switch (pr.GetValue(format))
+            {
+                case "csv": Console.Write(GapFormats.Csv(rows)); break;
+                case "json": Console.WriteLine(GapFormats.Json(rows)); break;
+                default: GapFormats.Table(rows); break;
+            }
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Dapper;
+using Monitor.Analysis;
+using Npgsql;
+
+namespace Monitor.Compute;
+
+/// <summary>
+/// The compute job: reads the warehouse, runs the analysis engine, and stores the daily series, the taakstelling
+/// chains and the findings. Full: every area from the series start to today. Incremental: only the gemeenten the new
+/// deliveries touched (and the areas they belong to), from the first date they touched; dates the previous run did not
+/// reach yet are always added for every area. Both give the same figures.
+/// </summary>
+public sealed class ComputeService(NpgsqlDataSource db)
+{
+    /// <summary>First day of the series: the start of the first Spreidingswet cycle.</summary>
+    public static readonly DateOnly SeriesStart = new(2024, 1, 1);
+
+    public sealed record Summary(long RunId, string Mode, DateOnly From, DateOnly AsOf, int Areas, long Written, long Revised,
+        int Findings, TimeSpan Took);
+
+    public static DateOnly TodayInAmsterdam() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Scheduling.HangfireSetup.Amsterdam).DateTime);
+
+    public async Task<Summary?> RunAsync(bool full, long[] triggers, DateOnly? asOf = null, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var today = asOf ?? TodayInAmsterdam();
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        // One computation at a time, across every server: two would race on the same rows and revisions.
+        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('monitor:compute'))", transaction: tx);
+
+        var lastAsOf = await conn.ExecuteScalarAsync<DateTime?>("SELECT max(as_of) FROM monitor.compute_runs WHERE finished_at IS NOT NULL", transaction: tx);
+        var scope = full || lastAsOf is null ? new ComputeScope(true, new Dictionary<string, DateOnly>())
+                                             : await ComputeScope.ForDeliveriesAsync(conn, tx, triggers);
+        DateOnly from;
+        var everyArea = scope.Everything;
+        if (scope.Everything) from = SeriesStart;
+        else
+        {
+            var last = DateOnly.FromDateTime(lastAsOf!.Value);
+            // New days since the last run need every area; touched facts need their gemeenten from their first date.
+            var newDays = today > last ? last.AddDays(1) : (DateOnly?)null;
+            everyArea = newDays is not null;
+            DateOnly? start = new[] { scope.From, newDays }.Where(d => d is not null).Min();
+            if (start is null) return null;
+            from = start.Value < SeriesStart ? SeriesStart : start.Value;
+        }
+        if (from > today) return null;
+        var mode = scope.Everything ? "full" : "incremental";
+
+        var runId = await conn.ExecuteScalarAsync<long>("""
+            INSERT INTO monitor.compute_runs (mode, as_of, trigger_deliveries, date_from) VALUES (@mode, @today, @triggers, @from) RETURNING id
+            """, new { mode, today = today.ToDateTime(TimeOnly.MinValue), triggers, from = from.ToDateTime(TimeOnly.MinValue) }, tx);
+
+        var options = AnalysisOptions.Default;
+        var inputs = await AnalysisInputReader.ReadAsync(conn, scope.Everything ? null : from.AddDays(-options.TrendDays - 1));
+        var model = new AnalysisModel(inputs);
+        var areas = everyArea ? Areas.All(model) : TouchedAreas(model, scope);
+        var rows = DailySeries.Build(model, areas, from, today);
+        var written = await SeriesWriter.WriteAsync(conn, tx, runId, triggers, rows, replaceAll: scope.Everything, ct);
+
+        await TaakstellingWriter.WriteAsync(conn, tx, runId, CarryOver.ForAll(model, today), ct);
+        var findings = await FindingsWriter.WriteAsync(conn, tx, runId, model, today, ct);
+        await conn.ExecuteAsync("""
+            UPDATE monitor.compute_runs SET finished_at = now(), gemeenten = @areas, rows_written = @written, rows_revised = @revised WHERE id = @runId
+            """, new { runId, areas = areas.Count, written = written.Written, revised = written.Revised }, tx);
+        await tx.CommitAsync(ct);
+        return new Summary(runId, mode, from, today, areas.Count, written.Written, written.Revised, findings, clock.Elapsed);
+    }
+
+    /// <summary>The touched gemeenten and every area that contains one of them.</summary>
+    private static IReadOnlyList<Area> TouchedAreas(AnalysisModel model, ComputeScope scope)
+    {
+        var touched = scope.FirstDateByGemeente.Keys.ToHashSet(StringComparer.Ordinal);
+        return Areas.All(model).Where(a => a.Level == AreaLevel.Land || Areas.Members(model, a).Any(g => touched.Contains(g.Code))).ToList();
+    }
+}

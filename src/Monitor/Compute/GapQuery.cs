@@ -1,0 +1,67 @@
+using Dapper;
+using Monitor.Feeds.Loading;
+using Monitor.Feeds.Values;
+using Npgsql;
+
+namespace Monitor.Compute;
+
+/// <summary>Reads gap rows from the materialised series, resolving the area codes a person types.</summary>
+public sealed class GapQuery(NpgsqlDataSource db)
+{
+    public static readonly string[] AllOpgaven = ["asiel", "amv", "oekraine", "taakstelling"];
+
+    /// <summary>Area codes as stored: gemeente codes normalised ("363" → GM0363) and mapped through herindelingen,
+    /// provincie codes normalised, regio codes as given, "NL" for the land.</summary>
+    public async Task<IReadOnlyList<string>> ResolveAsync(IEnumerable<string> gemeenten, string? regio, IEnumerable<string> provincies, bool land)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var codes = new List<string>();
+        var map = await GemeenteCodeMap.LoadAsync(conn);
+        foreach (var text in gemeenten)
+        {
+            if (!ValueParser.TryGemeentecode(text, out var code, out var error)) throw new ArgumentException(error);
+            var targets = map.Resolve(code);
+            if (targets.Count == 0) throw new ArgumentException($"Gemeente {code} is onbekend.");
+            if (targets.Count > 1) throw new ArgumentException($"Gemeente {code} is gesplitst over {string.Join(", ", targets.Select(t => t.Code))}; kies er een.");
+            codes.Add(targets[0].Code);
+        }
+        foreach (var text in provincies)
+        {
+            if (!ValueParser.TryGebiedcode(text, out var code, out var error) || !code.StartsWith("PV")) throw new ArgumentException(error ?? $"{text} is geen provinciecode (bijv. PV30).");
+            if (!map.Provincies.Contains(code)) throw new ArgumentException($"Provincie {code} is onbekend.");
+            codes.Add(code);
+        }
+        if (regio is not null)
+        {
+            var known = await conn.ExecuteScalarAsync<string?>("SELECT code FROM monitor.regios WHERE upper(code) = upper(@regio)", new { regio });
+            codes.Add(known ?? throw new ArgumentException($"Regio {regio} is onbekend."));
+        }
+        if (land || codes.Count == 0) codes.Add("NL");
+        return codes;
+    }
+
+    /// <summary>The last computed day, or null when nothing was computed yet.</summary>
+    public async Task<DateOnly?> LatestDateAsync()
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var d = await conn.ExecuteScalarAsync<DateTime?>("SELECT max(datum) FROM monitor.series WHERE gebiedcode = 'NL'");
+        return d is null ? null : DateOnly.FromDateTime(d.Value);
+    }
+
+    public async Task<IReadOnlyList<GapRow>> ReadAsync(IReadOnlyList<string> codes, IReadOnlyList<string> opgaven, DateOnly datum)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var rows = await conn.QueryAsync<(string, string, string, string, DateTime, int?, int, int?, int?, decimal?, DateTime?, int?, int?, int?, string?)>("""
+            SELECT s.gebiedcode, coalesce(g.naam, p.naam, r.naam, 'Nederland'), s.niveau, s.opgave, s.datum, s.opgave_aantal, s.gerealiseerd,
+                   s.gap, s.tekort, s.realisatie_pct, s.deadline, s.prognose_laag, s.prognose_midden, s.prognose_hoog, s.methode
+            FROM monitor.series s
+            LEFT JOIN monitor.gemeenten_actueel g ON s.niveau = 'gemeente' AND g.code = s.gebiedcode
+            LEFT JOIN monitor.provincies p ON s.niveau = 'provincie' AND p.code = s.gebiedcode
+            LEFT JOIN monitor.regios r ON s.niveau = 'regio' AND r.code = s.gebiedcode
+            WHERE s.datum = @datum AND s.gebiedcode = ANY(@codes) AND s.opgave = ANY(@opgaven)
+            ORDER BY array_position(@codes, s.gebiedcode), array_position(@opgaven, s.opgave)
+            """, new { datum = datum.ToDateTime(TimeOnly.MinValue), codes = codes.ToArray(), opgaven = opgaven.ToArray() });
+        return rows.Select(r => new GapRow(r.Item1, r.Item2, r.Item3, r.Item4, DateOnly.FromDateTime(r.Item5), r.Item6, r.Item7, r.Item8, r.Item9,
+            r.Item10, r.Item11 is { } d ? DateOnly.FromDateTime(d) : null, r.Item12, r.Item13, r.Item14, r.Item15)).ToList();
+    }
+}
