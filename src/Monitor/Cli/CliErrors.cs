@@ -11,7 +11,8 @@ public static class CliErrors
         try { return await action(); }
         catch (OperationCanceledException) { Console.Error.WriteLine("Afgebroken."); return ExitCodes.Failure; }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException or ArgumentException
-                                      or UnauthorizedAccessException or HttpRequestException or System.Text.Json.JsonException)
+                                      or UnauthorizedAccessException or HttpRequestException or System.Text.Json.JsonException
+                                      or Feeds.Fetching.FeedFetchException or TimeoutException)
         {
             Console.Error.WriteLine($"Fout: {Secrets.Scrub(e.Message)}");
             if (Environment.GetEnvironmentVariable("MONITOR_DEBUG") == "1") Console.Error.WriteLine(Secrets.Scrub(e.ToString()));

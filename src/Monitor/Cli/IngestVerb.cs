@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Monitor.Feeds;
+using Monitor.Feeds.Kinds;
 using Monitor.Feeds.Loading;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -23,6 +24,7 @@ public static class IngestVerb
                 Location = pr.GetValue(location)!, Sheet = pr.GetValue(sheet) };
             return await CliErrors.Guard(async () =>
             {
+                FeedKinds.Get(options.Kind); // an unknown kind is the operator's typo: say so before touching anything
                 await using var ctx = await MonitorContext.OpenAsync();
                 options.MaxBytes = long.MaxValue; // an operator's explicit file is not held to a feed's limit
                 var results = await ctx.Services.GetRequiredService<FeedRunner>().RunAsync(options, ct, ShowProgress);

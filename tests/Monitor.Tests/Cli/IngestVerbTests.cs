@@ -1,0 +1,67 @@
+using Monitor.Tests.Compute;
+using Monitor.Tests.Support;
+
+namespace Monitor.Tests.Cli;
+
+/// <summary><c>monitor ingest</c> as an operator runs it: the real executable, its output and its exit codes.</summary>
+public sealed class IngestVerbTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = new();
+    private readonly string _dir = Directory.CreateTempSubdirectory("monitor-cli-").FullName;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        await _database.Db.LoadReferenceDataAsync();
+    }
+
+    public Task DisposeAsync() => _database.DisposeAsync();
+
+    private Task<(int Exit, string Stdout, string Stderr)> Monitor(params string[] args) =>
+        GapsIntegrationTests.RunMonitorAsync(_database.ConnectionString, args);
+
+    [Fact]
+    public async Task Accepted_ThenSameBytesAgain_BothExitZero_AndTheSecondSaysNothingChanged()
+    {
+        var path = Path.Combine(_dir, "huisvesting.csv");
+        await File.WriteAllTextAsync(path, "peildatum;periode;gemeentecode;gehuisvest\n31-3-2025;2025-H1;14;1.020\n");
+
+        var first = await Monitor("ingest", "--kind", "huisvesting", path);
+        Assert.True(first.Exit == 0, first.Stderr);
+        Assert.Contains("1 regels gelezen, 1 geladen", first.Stdout);
+
+        var again = await Monitor("ingest", "--kind", "huisvesting", "--feed", "coa", path);
+        Assert.Equal(0, again.Exit);
+        Assert.Contains("dezelfde inhoud", again.Stdout);
+        Assert.Equal(1020, await _database.Db.ScalarAsync<int>("SELECT gehuisvest FROM monitor.huisvesting WHERE gemeentecode = 'GM0014'"));
+    }
+
+    [Fact]
+    public async Task Rejected_ExitsTwo_WithEveryProblemOnStderr()
+    {
+        var path = Path.Combine(_dir, "fout.csv");
+        await File.WriteAllTextAsync(path, "peildatum,periode,gemeentecode,gehuisvest\n2025-03-31,2025-H1,GM0014,-1\n2025-02-30,2025-H1,GM9999,5\n");
+        var r = await Monitor("ingest", "--kind", "huisvesting", path);
+        Assert.Equal(2, r.Exit);
+        Assert.Contains("fout.csv, regel 2, kolom gehuisvest", r.Stderr);
+        Assert.Contains("fout.csv, regel 3, kolom peildatum", r.Stderr);
+        Assert.Contains("0 geladen", r.Stdout);
+    }
+
+    [Fact]
+    public async Task MissingFileOrUnknownKind_ExitsOne()
+    {
+        Assert.Equal(1, (await Monitor("ingest", "--kind", "huisvesting", Path.Combine(_dir, "bestaat-niet.csv"))).Exit);
+        var unknown = await Monitor("ingest", "--kind", "fietsen", Path.Combine(_dir, "x.csv"));
+        Assert.Equal(1, unknown.Exit);
+        Assert.Contains("Onbekende soort", unknown.Stderr);
+    }
+
+    [Fact]
+    public async Task DbMigrate_IsSafeToRepeat()
+    {
+        var r = await Monitor("db", "migrate");
+        Assert.Equal(0, r.Exit);
+        Assert.Contains("niets te doen", r.Stdout);
+    }
+}
