@@ -10,7 +10,8 @@ public static class DbVerbs
         var db = new Command("db", "De database van de Monitor beheren.");
 
         var migrate = new Command("migrate", "Past de migraties in sql/ toe, elk één keer; veilig om te herhalen.");
-        migrate.SetAction(async (_, ct) =>
+        // Guarded like every verb that connects: a failure is one scrubbed line, never a stack trace quoting the connection.
+        migrate.SetAction(async (_, ct) => await CliErrors.Guard(async () =>
         {
             await using var ctx = await MonitorContext.OpenAsync(migrate: false);
             var applied = await new Migrator(ctx.Db).MigrateAsync(ct: ct);
@@ -18,7 +19,7 @@ public static class DbVerbs
                 ? $"Database {WarehouseLocation.Describe(ctx.ConnectionString)} is bijgewerkt; niets te doen."
                 : $"Toegepast op {WarehouseLocation.Describe(ctx.ConnectionString)}: " + string.Join(", ", applied.Select(m => $"{m.Version:0000}_{m.Name}")));
             return ExitCodes.Ok;
-        });
+        }));
         db.Subcommands.Add(migrate);
 
         var stop = new Command("stop", "Stopt de ingebouwde PostgreSQL in ./.monitor/pg (als die draait).");

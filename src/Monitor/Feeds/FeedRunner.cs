@@ -1,5 +1,6 @@
 using Dapper;
 using Monitor.Feeds.Fetching;
+using Monitor.Feeds.Formats;
 using Monitor.Feeds.Loading;
 using Npgsql;
 
@@ -17,14 +18,12 @@ public sealed class FeedRunner(NpgsqlDataSource db, FeedSource source)
     public async Task<IReadOnlyList<IngestResult>> RunAsync(FeedOptions feed, CancellationToken ct, ProgressHook? progress = null)
     {
         var files = await source.FetchAsync(feed, await LastStateAsync(feed.Name, ct), ct);
-        var results = new List<IngestResult>();
-        foreach (var file in files)
+        try
         {
-            await using (file)
+            RefuseOversized(feed, files);
+            var results = new List<IngestResult>();
+            foreach (var file in files)
             {
-                // HTTP downloads are limited while streaming; local files are checked here, before anything is read.
-                if (file.Bytes > feed.MaxBytes)
-                    throw new FeedFetchException($"Feed {feed.Name}: {file.FileName} is {file.Bytes / (1 << 20)} MB, meer dan de limiet van {feed.MaxBytes / (1 << 20)} MB.", retryable: false);
                 var request = IngestRequest.ForFeed(feed, file.Path, file.Source, file.State.ETag, file.State.LastModified);
                 var loader = new DeliveryLoader(db);
                 var result = progress is null
@@ -33,8 +32,30 @@ public sealed class FeedRunner(NpgsqlDataSource db, FeedSource source)
                 file.Complete(result);
                 results.Add(result);
             }
+            return results;
         }
-        return results;
+        finally
+        {
+            foreach (var file in files) await file.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// HTTP downloads are limited while streaming; local files are checked here, before anything is read. An oversized
+    /// drop-folder file is set aside in rejected/ with its reason, so it cannot block the files after it on every run;
+    /// the run itself fails (nothing of it is loaded), so the operator sees it, and the next run loads the rest.
+    /// </summary>
+    private static void RefuseOversized(FeedOptions feed, IReadOnlyList<FetchedFile> files)
+    {
+        var reasons = new List<string>();
+        foreach (var file in files.Where(f => f.Bytes > feed.MaxBytes))
+        {
+            var reason = $"{file.FileName} is {Sizes.Describe(file.Bytes)}, groter dan de limiet van {Sizes.Describe(feed.MaxBytes)} " +
+                         "voor deze feed. Lever de gegevens in kleinere bestanden aan, of laat de limiet (MaxBytes) van de feed verhogen.";
+            file.Refuse(reason);
+            reasons.Add(reason);
+        }
+        if (reasons.Count > 0) throw new FeedFetchException($"Feed {feed.Name}: {string.Join(" ", reasons)}", retryable: false);
     }
 
     /// <summary>The validators of the feed's last good fetch, for a conditional GET.</summary>

@@ -9,6 +9,16 @@ public static class HangfireSetup
 {
     public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
+    // Polly already retries fetches; Hangfire retries the job a few times more, then leaves it failed and visible.
+    // The filter list is process-wide: added once, however many apps a process builds. (Creating the attribute again
+    // after an earlier app was disposed also failed: it logs through that app's disposed logger factory.)
+    private static readonly Lazy<AutomaticRetryAttribute> RetryFilter = new(() =>
+    {
+        var retry = new AutomaticRetryAttribute { Attempts = 3, DelaysInSeconds = [30, 120, 600] };
+        GlobalJobFilters.Filters.Add(retry);
+        return retry;
+    });
+
     public static IServiceCollection AddMonitorHangfire(this IServiceCollection services, string connectionString, int workers = 2)
     {
         services.AddHangfire(c => c
@@ -28,8 +38,7 @@ public static class HangfireSetup
                 // Fail at start when the database is unreachable, not hours later at the first job.
                 AllowDegradedModeWithoutStorage = false,
             }));
-        // Polly already retries fetches; Hangfire retries the job a few times more, then leaves it failed and visible.
-        GlobalJobFilters.Filters.Add(new AutomaticRetryAttribute { Attempts = 3, DelaysInSeconds = [30, 120, 600] });
+        _ = RetryFilter.Value;
         services.AddHangfireServer(o =>
         {
             o.WorkerCount = workers;

@@ -10,13 +10,33 @@ public static class WarehouseLocation
     public static string Resolve(IConfiguration config, Action<string>? tell = null)
     {
         var fromEnv = Environment.GetEnvironmentVariable("MONITOR_DB");
-        if (!string.IsNullOrWhiteSpace(fromEnv)) return fromEnv;
+        if (!string.IsNullOrWhiteSpace(fromEnv)) return Checked(fromEnv, "MONITOR_DB");
         var fromConfig = config.GetConnectionString("Warehouse");
-        if (!string.IsNullOrWhiteSpace(fromConfig)) return fromConfig;
+        if (!string.IsNullOrWhiteSpace(fromConfig)) return Checked(fromConfig, "ConnectionStrings:Warehouse");
 
         var dir = Path.Combine(Directory.GetCurrentDirectory(), EmbeddedFolder);
         tell?.Invoke($"Geen MONITOR_DB ingesteld: ingebouwde PostgreSQL in {dir}");
         return new LocalCluster(dir).EnsureRunning();
+    }
+
+    /// <summary>
+    /// Npgsql's complaint about a malformed connection string quotes pieces of it: an unquoted ';' in a password gives
+    /// "Couldn't set wachtwoord;timeout", half the password. So the complaint is replaced by one that quotes nothing.
+    /// </summary>
+    internal static string Checked(string connectionString, string source)
+    {
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return connectionString;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            // Worded without "Password=": the scrubber would mask the example itself.
+            throw new InvalidOperationException($"{source} is geen geldige verbindingsreeks voor PostgreSQL. Verwacht iets als " +
+                "Host=db;Port=5432;Database=monitor;Username=monitor plus het wachtwoord; staat er ; of = in een waarde, zet die waarde " +
+                "dan tussen enkele aanhalingstekens ('a;b').");
+        }
     }
 
     /// <summary>Connection strings carry passwords; anything shown to a person goes through this.</summary>

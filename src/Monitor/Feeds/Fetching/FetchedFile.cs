@@ -7,10 +7,11 @@ namespace Monitor.Feeds.Fetching;
 public sealed class FetchedFile : IAsyncDisposable
 {
     private readonly Action<IngestResult>? _complete;
+    private readonly Action<Problem>? _refuse;
     private readonly Func<ValueTask>? _dispose;
 
     private FetchedFile(string path, string fileName, string source, long bytes, FetchState state,
-        Action<IngestResult>? complete = null, Func<ValueTask>? dispose = null)
+        Action<IngestResult>? complete = null, Action<Problem>? refuse = null, Func<ValueTask>? dispose = null)
     {
         Path = path;
         FileName = fileName;
@@ -18,6 +19,7 @@ public sealed class FetchedFile : IAsyncDisposable
         Bytes = bytes;
         State = state;
         _complete = complete;
+        _refuse = refuse;
         _dispose = dispose;
     }
 
@@ -37,13 +39,18 @@ public sealed class FetchedFile : IAsyncDisposable
 
     public void Complete(IngestResult result) => _complete?.Invoke(result);
 
+    /// <summary>The file is not loaded at all (too large): a drop-folder file goes to rejected/ with the reason beside
+    /// it, so it does not block the files after it; a download or a configured file is left as it is.</summary>
+    public void Refuse(string reason) => _refuse?.Invoke(new Problem(FileName, null, null, reason));
+
     public ValueTask DisposeAsync() => _dispose?.Invoke() ?? ValueTask.CompletedTask;
 
     internal static FetchedFile Downloaded(FetchResult.Fetched fetched) =>
         new(fetched.TempPath, fetched.FileName, fetched.Source, fetched.Bytes, fetched.State, dispose: fetched.DisposeAsync);
 
     internal static FetchedFile InDropFolder(DropFolder folder, DropFile file) =>
-        new(file.FullPath, file.Name, file.FullPath, file.Bytes, FetchState.None, complete: result => folder.Complete(file.Name, result));
+        new(file.FullPath, file.Name, file.FullPath, file.Bytes, FetchState.None, complete: result => folder.Complete(file.Name, result),
+            refuse: problem => folder.Complete(file.Name, IngestOutcome.Rejected, [problem], 1));
 
     /// <summary>A configured single file: read in place, left where it is (its owner replaces it; the content hash
     /// tells a new version from one already loaded).</summary>

@@ -15,6 +15,8 @@ internal readonly record struct JsonField(string Key, string? Value, bool Nested
 /// </summary>
 internal sealed class JsonRowScanner
 {
+    private const string Truncated = "Het JSON-bestand houdt halverwege op: het einde ontbreekt. Lever het hele bestand opnieuw aan.";
+
     private enum Phase { Start, InWrapper, InRows, AfterRoot }
     private enum Step { Row, Continue, NeedMore, Finished }
 
@@ -88,10 +90,27 @@ internal sealed class JsonRowScanner
         }
         catch (JsonException e)
         {
+            // A file cut off mid-value fails on its last bytes; say so, rather than quote the parser.
+            if (_eof && IsValidSoFar()) throw Problem(PendingLine(), Truncated);
             var depthExceeded = reader.CurrentDepth >= _maxDepth - 1;
             throw Problem(e.LineNumber + 1 ?? _line, depthExceeded
                 ? $"Het JSON-bestand is dieper genest dan {_maxDepth} niveaus; een rij bevat alleen losse waarden."
                 : $"Dit is geen geldige JSON ({e.Message.Split(" LineNumber:")[0]})");
+        }
+    }
+
+    /// <summary>Whether the bytes left are valid JSON that merely stops: read as if more were to come, they never fail.</summary>
+    private bool IsValidSoFar()
+    {
+        var probe = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), isFinalBlock: false, _state);
+        try
+        {
+            while (probe.Read()) { }
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 
@@ -170,7 +189,7 @@ internal sealed class JsonRowScanner
 
     private void Fill()
     {
-        if (_eof) throw Problem(_line, "Het JSON-bestand houdt halverwege op.");
+        if (_eof) throw Problem(PendingLine(), Truncated);
         if (_start > 0)
         {
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);

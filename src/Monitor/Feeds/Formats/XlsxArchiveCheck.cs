@@ -11,6 +11,13 @@ internal static class XlsxArchiveCheck
     private const long SuspiciousRatio = 200;
     private const long RatioAppliesAbove = 10L << 20;
 
+    /// <summary>
+    /// The Excel reader streams the rows but holds every shared string (the text of the cells) in memory at once, at
+    /// about twice its size in the file: this keeps a workbook of ordinary, well-packing text within the memory bound.
+    /// Real deliveries have a few megabytes of it.
+    /// </summary>
+    public const long MaxSharedStringsBytes = 64L << 20;
+
     public static void Check(Stream stream, string file, long maxUncompressedBytes)
     {
         try
@@ -36,6 +43,7 @@ internal static class XlsxArchiveCheck
         {
             total += entry.Length;
             if (total > max) throw TooLarge(file, max);
+            if (IsSharedStrings(entry) && entry.Length > MaxSharedStringsBytes) throw TooMuchText(file);
             if (entry.Length > RatioAppliesAbove && entry.Length > SuspiciousRatio * Math.Max(1, entry.CompressedLength))
                 throw Unreadable(file, $"Het XLSX-bestand bevat een onderdeel ('{entry.FullName}') dat uitpakt tot " +
                                        $"{entry.Length / Math.Max(1, entry.CompressedLength)} keer zijn ingepakte grootte. " +
@@ -58,11 +66,18 @@ internal static class XlsxArchiveCheck
                 entryBytes += n;
                 total += n;
                 if (total > max) throw TooLarge(file, max);
+                if (entryBytes > MaxSharedStringsBytes && IsSharedStrings(entry)) throw TooMuchText(file);
                 if (entryBytes > entry.Length)
                     throw Unreadable(file, $"Het XLSX-bestand is beschadigd: onderdeel '{entry.FullName}' is groter dan het archief opgeeft.");
             }
         }
     }
+
+    private static bool IsSharedStrings(ZipArchiveEntry entry) => entry.FullName.EndsWith("sharedStrings.xml", StringComparison.OrdinalIgnoreCase);
+
+    private static FeedFormatException TooMuchText(string file) => Unreadable(file,
+        $"Het XLSX-bestand bevat meer dan {Sizes.Describe(MaxSharedStringsBytes)} aan tekst in de cellen; dat is te veel om veilig " +
+        "in te lezen. Lever zoveel gegevens als CSV aan, of verdeel ze over meer bestanden.");
 
     private static FeedFormatException TooLarge(string file, long max) => Unreadable(file,
         $"Het XLSX-bestand pakt uit tot meer dan {Sizes.Describe(max)}; dat is te groot om veilig te lezen. " +

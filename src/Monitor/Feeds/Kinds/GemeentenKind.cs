@@ -21,12 +21,17 @@ public sealed class GemeentenKind : FeedKind
     public override IEnumerable<(string?, string)> CheckRow(StagedRow row)
     {
         if (row.Text("provinciecode") is { } pv && !pv.StartsWith("PV"))
-            yield return ("provinciecode", $"'{pv}' is geen provinciecode (PV gevolgd door 2 cijfers, bijv. PV27).");
+            yield return ("provinciecode", $"'{pv}' is geen provinciecode{BareNumber(pv)}; schrijf PV gevolgd door 2 cijfers, bijv. PV27.");
         if (row.Text("veiligheidsregiocode") is { } vr && !vr.StartsWith("VR"))
-            yield return ("veiligheidsregiocode", $"'{vr}' is geen veiligheidsregiocode (VR gevolgd door 2 cijfers, bijv. VR13).");
+            yield return ("veiligheidsregiocode", $"'{vr}' is geen veiligheidsregiocode{BareNumber(vr)}; schrijf VR gevolgd door 2 cijfers, bijv. VR13.");
         if (row.Get<int>("peiljaar") is { } jaar && jaar < 2000)
             yield return ("peiljaar", $"peiljaar {jaar} is niet aannemelijk.");
     }
+
+    // A code is read before this check, and a bare number reads as a gemeente: "20" arrives here as GM0020, which
+    // would puzzle the person who typed 20 unless the message says why.
+    private static string BareNumber(string code) =>
+        code.StartsWith("GM") ? " (een code zonder PV of VR ervoor wordt als gemeentecode gelezen)" : "";
 
     public override string CrossRowCheckSql => """
         SELECT array_agg(line ORDER BY line), 'gemeentecode ' || gemeentecode || ' staat meer dan eens in de levering'

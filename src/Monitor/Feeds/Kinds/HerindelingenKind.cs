@@ -1,8 +1,12 @@
+using System.Globalization;
+
 namespace Monitor.Feeds.Kinds;
 
 /// <summary>Mergers and splits: from datum on, the old code's figures belong to the new code(s).</summary>
 public sealed class HerindelingenKind : FeedKind
 {
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
     public override string Name => "herindelingen";
 
     public override IReadOnlyList<ColumnSpec> Columns { get; } =
@@ -16,14 +20,16 @@ public sealed class HerindelingenKind : FeedKind
     public override IEnumerable<(string?, string)> CheckRow(StagedRow row)
     {
         if (row.Get<decimal>("aandeel") is { } a && (a <= 0 || a > 1))
-            yield return ("aandeel", $"aandeel {a} moet groter dan 0 en hoogstens 1 zijn.");
+            yield return ("aandeel", string.Create(Dutch, $"aandeel {a} moet groter dan 0 en hoogstens 1 zijn."));
         if (row.Text("oude_gemeentecode") == row.Text("nieuwe_gemeentecode"))
             yield return ("nieuwe_gemeentecode", "oude en nieuwe gemeentecode zijn gelijk.");
     }
 
     // A split must hand out the whole gemeente; a new code must be a gemeente we know (or itself retired later on).
+    // The sum is written with a decimal comma, as the spreadsheet user who made the file reads numbers.
     public override string CrossRowCheckSql => """
-        SELECT array_agg(line ORDER BY line), 'de aandelen van ' || oude_gemeentecode || ' tellen op tot ' || sum(coalesce(aandeel, 1)) || ' in plaats van 1'
+        SELECT array_agg(line ORDER BY line), 'de aandelen van ' || oude_gemeentecode || ' tellen op tot '
+               || replace(sum(coalesce(aandeel, 1))::text, '.', ',') || ' in plaats van 1'
         FROM stage GROUP BY oude_gemeentecode HAVING abs(sum(coalesce(aandeel, 1)) - 1) > 0.005
         UNION ALL
         SELECT ARRAY[line], 'nieuwe_gemeentecode ' || nieuwe_gemeentecode || ' is geen bekende gemeente; laad eerst de gemeenten'

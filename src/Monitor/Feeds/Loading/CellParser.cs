@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Monitor.Feeds.Formats;
 using Monitor.Feeds.Kinds;
 using Monitor.Feeds.Values;
@@ -11,6 +12,9 @@ public static class CellParser
 {
     private const int MaxTextLength = 500;
 
+    // Messages are read by Dutch spreadsheet users whatever the server's culture: 10.000 is ten thousand, never "10,000".
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
     public static bool TryParse(ColumnSpec spec, string text, NumberStyleHint numbers, out object? value, [NotNullWhen(false)] out string? error)
     {
         value = null;
@@ -18,7 +22,7 @@ public static class CellParser
         {
             case ValueType.Count:
                 if (!ValueParser.TryCount(text, numbers, out var count, out error)) return false;
-                if (count > spec.Max) { error = $"{count} is onwaarschijnlijk groot voor {spec.Name} (hoogstens {spec.Max:N0}); controleer het getal."; return false; }
+                if (count > spec.Max) { error = string.Create(Dutch, $"{count} is onwaarschijnlijk groot voor {spec.Name} (hoogstens {spec.Max:N0}); controleer het getal."); return false; }
                 value = count; return true;
             case ValueType.Decimal:
                 if (!ValueParser.TryDecimal(text, numbers, out var number, out error)) return false;

@@ -13,6 +13,9 @@ namespace Monitor.Feeds.Loading;
 /// </summary>
 public sealed class DeliveryLoader(NpgsqlDataSource db)
 {
+    public const string NoRows = "De levering bevat geen regels: alleen een kopregel, of een lege lijst. Een lege levering wordt niet " +
+                                 "geladen, zodat er geen gegevens verdwijnen; lever het bestand opnieuw aan met de regels erin.";
+
     public async Task<IngestResult> IngestAsync(IngestRequest request, IProgress<long>? bytesRead = null, CancellationToken ct = default)
     {
         var kind = FeedKinds.Get(request.Kind);
@@ -54,6 +57,10 @@ public sealed class DeliveryLoader(NpgsqlDataSource db)
             }
             finally { await copy.DisposeAsync(); }
         }
+
+        // No rows is refused, never loaded as "nothing": a contacten list or a plekken snapshot without rows would read
+        // as "every contact, every location is gone", and a header saved without its data is the likelier cause.
+        if (stager.ProblemCount == 0 && stager.RowsRead == 0) stager.Report(null, null, NoRows);
 
         if (stager.ProblemCount == 0 && kind.CrossRowCheckSql is { } check)
             foreach (var (lines, message) in await conn.QueryAsync<(int[] Lines, string Message)>(check, transaction: tx))

@@ -128,6 +128,15 @@ public sealed class JsonTableReaderTests
     public void TruncatedJson_Problem()
     {
         var problem = Assert.Single(Problems(() => OpenJson("[{\"peildatum\": \"2025-07-01\", \"gemeentecode\": \"GM0363\", \"gehuisvest\": 1},\n{\"peil", Huisvesting)));
+        // Cut off mid-value: said plainly, on the line where the unfinished object starts, not in the parser's words.
+        Assert.StartsWith("Het JSON-bestand houdt halverwege op", problem.Message);
+        Assert.Equal(2, problem.Line);
+    }
+
+    [Fact]
+    public void BrokenJsonAtTheEnd_IsNotMistakenForTruncation()
+    {
+        var problem = Assert.Single(Problems(() => OpenJson("[{\"peildatum\": \"2025-07-01\", \"gehuisvest\": 1,,}", Huisvesting)));
         Assert.StartsWith("Dit is geen geldige JSON", problem.Message);
     }
 
