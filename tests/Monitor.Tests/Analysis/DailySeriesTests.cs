@@ -68,7 +68,7 @@ public sealed class DailySeriesTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Series_342GemeentenFourOpgavenThousandDays_IsFast()
+    public void Series_342GemeentenFourOpgavenThousandDays_HasEveryRow()
     {
         var (from, to) = (D("2023-04-01"), D("2025-12-26"));   // 1,001 days
         var m = new AnalysisModel(SyntheticInputs.Create(342, 12, 1, from, to, snapshotEveryDays: 14));
@@ -83,7 +83,7 @@ public sealed class DailySeriesTests(ITestOutputHelper output)
         clock.Stop();
         output.WriteLine($"{rows:N0} rows ({withProjection:N0} with a projection) in {clock.ElapsedMilliseconds} ms; {m.Inputs.Places.Count:N0} place rows");
         Assert.Equal(1_001L * 4 * (342 + 12 + 1 + 1), rows);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        // Speed is a benchmark figure (monitor bench), never a unit-test assertion: the time is only reported.
     }
 
     /// <summary>The rows of one date from the single-date rules alone.</summary>
