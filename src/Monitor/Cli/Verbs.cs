@@ -9,6 +9,8 @@ public static class Verbs
     {
         var root = new RootCommand("De Monitor: opgaven en realisatie van asielopvang, Oekraïne-opvang en huisvesting statushouders.");
         root.Subcommands.Add(DbVerbs.Build());
+        root.Subcommands.Add(AlertVerbs.Build());
+        root.Subcommands.Add(DigestVerb.Build());
         return root;
     }
 }

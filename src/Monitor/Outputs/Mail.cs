@@ -1,0 +1,40 @@
+using System.Net;
+using System.Text;
+using MimeKit;
+using MimeKit.Utils;
+
+namespace Monitor.Outputs;
+
+/// <summary>What every message of the Monitor shares: addressing that feed text cannot break, ids, automated-mail headers.</summary>
+public static class Mail
+{
+    /// <summary>HTML-escapes feed text: &lt; &gt; &amp; " and '.</summary>
+    public static string H(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    /// <summary>
+    /// A mailbox from feed text. Ingestion already refuses line breaks in contacten; this is the second wall: control
+    /// characters become spaces, and MimeKit encodes the display name (RFC 2047) so it can never end a header.
+    /// </summary>
+    public static MailboxAddress Mailbox(string? name, string address)
+    {
+        var clean = new StringBuilder();
+        foreach (var ch in name ?? "") clean.Append(char.IsControl(ch) ? ' ' : ch);
+        var box = new MailboxAddress(clean.ToString().Trim(), address);
+        if (address.IndexOfAny(['\r', '\n', '\0', '<', '>', ',', ';', ' ']) >= 0 || !address.Contains('@'))
+            throw new ArgumentException($"Ongeldig e-mailadres: {address.ReplaceLineEndings(" ")}");
+        return box;
+    }
+
+    public static MimeMessage New(MailboxAddress from, MailboxAddress to, string subject, DateTimeOffset date)
+    {
+        var m = new MimeMessage();
+        m.From.Add(from);
+        m.To.Add(to);
+        m.Subject = subject;
+        m.Date = date;
+        m.MessageId = MimeUtils.GenerateMessageId(from.Domain is { Length: > 0 } d ? d : "monitor.local");
+        m.Headers.Add("Auto-Submitted", "auto-generated");
+        m.Headers.Add("X-Auto-Response-Suppress", "All");
+        return m;
+    }
+}
