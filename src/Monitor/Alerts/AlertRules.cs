@@ -63,7 +63,7 @@ public static class AlertRules
         var severity = s.PrognoseHoog is { } hoog && hoog < opgave ? Severity.Kritiek : Severity.Waarschuwing;
         return new(key, severity,
             $"{input.Name(s.Gebiedcode)}: {s.Opgave} verwacht {N(projected)} van {N(opgave)} plekken op {D(s.Deadline.Value)} " +
-            $"(tekort {N(opgave - projected)}; nu {N(s.Gerealiseerd)}; prognose {Range(s)}).",
+            $"(tekort {N(opgave - projected)}; nu {N(s.Gerealiseerd)}{Range(s)}).",
             [Roles.College], []);
     }
 
@@ -94,7 +94,8 @@ public static class AlertRules
             [Roles.Prt], []);
     }
 
-    private static string Range(SeriesRow s) => $"{N(s.PrognoseLaag)}–{N(s.PrognoseHoog)}";
+    private static string Range(SeriesRow s) =>
+        s.PrognoseLaag is null || s.PrognoseHoog is null ? "" : $"; prognose {N(s.PrognoseLaag)}–{N(s.PrognoseHoog)}";
     internal static string N(int? n) => n?.ToString("N0", Nl) ?? "?";
     internal static string D(DateOnly d) => d.ToString("d MMMM yyyy", Nl);
 }

@@ -6,8 +6,23 @@ namespace Monitor.Alerts;
 /// <summary>The thin store around the lifecycle: open episodes, silences, state and events. Runs inside the caller's transaction.</summary>
 public sealed class AlertStore(NpgsqlConnection conn, NpgsqlTransaction tx)
 {
-    private sealed record Row(long Id, string Regel, string Gebiedcode, string Onderwerp, string Status, string Ernst, string Samenvatting,
-        string[] Rollen, DateOnly Sinds, DateOnly? ActiefSinds, DateOnly? LaatstVerzonden, bool Geescaleerd, DateOnly? OpgelostOp);
+    // Property-mapped (not positional): Dapper's constructor matching does not accept text[] columns.
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public string Regel { get; init; } = "";
+        public string Gebiedcode { get; init; } = "";
+        public string Onderwerp { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string Ernst { get; init; } = "";
+        public string Samenvatting { get; init; } = "";
+        public string[] Rollen { get; init; } = [];
+        public DateOnly Sinds { get; init; }
+        public DateOnly? ActiefSinds { get; init; }
+        public DateOnly? LaatstVerzonden { get; init; }
+        public bool Geescaleerd { get; init; }
+        public DateOnly? OpgelostOp { get; init; }
+    }
 
     public async Task<List<AlertState>> LoadOpenAsync()
     {

@@ -47,7 +47,7 @@ public static class AlertVerbs
     }
 
     private sealed record Line(long AlertId, string Regel, string Gebiedcode, string Gebiednaam, string Opgave, string Status, string Ernst,
-        string Samenvatting, string Ontvangers, DateTime Gestart, DateTime? StilTot, string? StilReden);
+        string Samenvatting, string Ontvangers, DateOnly Gestart, DateOnly? StilTot, string? StilReden);
 
     private static Command List()
     {
@@ -58,15 +58,16 @@ public static class AlertVerbs
             await using var ctx = await MonitorContext.OpenAsync();
             await using var conn = await ctx.Db.OpenConnectionAsync(ct);
             var rows = (await conn.QueryAsync<Line>($"""
-                SELECT alert_id AS alertid, regel, gebiedcode, gebiednaam, opgave, status, ernst, samenvatting, ontvangers, gestart,
-                       stil_tot AS stiltot, stil_reden AS stilreden
+                SELECT alert_id AS alertid, regel, gebiedcode, gebiednaam, opgave, status, ernst, samenvatting, ontvangers,
+                       (gestart AT TIME ZONE 'Europe/Amsterdam')::date AS gestart,
+                       (stil_tot AT TIME ZONE 'Europe/Amsterdam')::date AS stiltot, stil_reden AS stilreden
                 FROM grafana.alerts {(pr.GetValue(open) ? "WHERE status <> 'opgelost'" : "")}
                 ORDER BY status = 'opgelost', gestart DESC, alert_id DESC
                 """)).ToList();
             if (rows.Count == 0) { Console.WriteLine(pr.GetValue(open) ? "Geen open meldingen." : "Geen meldingen."); return ExitCodes.Ok; }
             foreach (var r in rows)
             {
-                var stil = r.StilTot is { } t && t > DateTime.UtcNow ? $"  [stil tot {t.ToLocalTime():yyyy-MM-dd}: {r.StilReden}]" : "";
+                var stil = r.StilTot is { } t ? $"  [stil tot {t:yyyy-MM-dd}: {r.StilReden}]" : "";
                 Console.WriteLine($"{r.AlertId,6}  {r.Status,-8}  {r.Ernst,-12}  {r.Regel} {r.Gebiedcode} {r.Opgave}  sinds {r.Gestart:yyyy-MM-dd}{stil}");
                 Console.WriteLine($"        {r.Samenvatting}");
                 Console.WriteLine($"        aan: {r.Ontvangers}");

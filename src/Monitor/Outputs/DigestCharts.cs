@@ -10,8 +10,14 @@ public static class DigestCharts
 {
     private const int Width = 800, Height = 400;
 
-    public static IReadOnlyList<Chart> Render(DigestModel m, DigestOptions o) =>
-        [RealisedVsOpgave(m), RealisationPerGemeente(m, o), CarryOver(m)];
+    public static IReadOnlyList<Chart> Render(DigestModel m, DigestOptions o)
+    {
+        // ScottPlot formats tick labels with the current culture: Dutch dates (d-M-yyyy) and thousands (3.200).
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = Alerts.AlertRules.Nl;
+        try { return [RealisedVsOpgave(m), RealisationPerGemeente(m, o), CarryOver(m)]; }
+        finally { System.Globalization.CultureInfo.CurrentCulture = culture; }
+    }
 
     /// <summary>Asiel in the provincie over time: realised, the opgave, and the projection range to the deadline.</summary>
     public static Chart RealisedVsOpgave(DigestModel m)

@@ -81,7 +81,7 @@ public static class DigestHtml
             sb.Append(Table).Append($"<tr>{Th}Gemeente</th>{Th}Opgave</th>{Th}Tekort</th>{Th}Gerealiseerd</th>{Th}Opgave (aantal)</th>{Th}Prognose deadline</th></tr>");
             foreach (var f in top)
                 sb.Append($"<tr><td>{H(m.Name(f.Gebiedcode))}</td><td>{H(OpgaveLabel(f.Opgave))}</td>{Num}{N(f.Tekort)}</td>{Num}{N(f.Gerealiseerd)}</td>")
-                  .Append($"{Num}{N(f.OpgaveAantal)}</td>{Num}{(f.PrognoseMidden is null ? "–" : $"{N(f.PrognoseLaag)}–{N(f.PrognoseHoog)}")}</td></tr>");
+                  .Append($"{Num}{N(f.OpgaveAantal)}</td>{Num}{Projection(f)}</td></tr>");
             sb.Append("</table>");
         }
 
@@ -94,7 +94,7 @@ public static class DigestHtml
             sb.Append(Table).Append($"<tr>{Th}Afspraak</th>{Th}Soort</th>{Th}Opgave</th>{Th}Van</th>{Th}Naar</th>{Th}Aantal</th>{Th}Periode</th>{Th}Omschrijving</th></tr>");
             foreach (var a in m.Agreements)
                 sb.Append($"<tr><td>{H(a.Afspraakcode)}</td><td>{H(a.Soort)}</td><td>{H(OpgaveLabel(a.Opgave))}</td><td>{H(m.Name(a.Van))}</td><td>{H(m.Name(a.Naar))}</td>")
-                  .Append($"{Num}{N(a.Aantal)}</td><td>{H(a.PeriodeVan)} t/m {H(a.PeriodeTot)}</td><td>{H(a.Omschrijving)}</td></tr>");
+                  .Append($"{Num}{N(a.Aantal)}</td><td>{H(Period(a))}</td><td>{H(a.Omschrijving)}</td></tr>");
             sb.Append("</table>");
         }
 

@@ -20,7 +20,9 @@ public static class DigestMail
             cids[c.FileName] = image.ContentId;
         }
         body.HtmlBody = DigestHtml.Render(m, cids, charts, o);
-        body.Attachments.Add($"weekoverzicht-{m.Provincie}-{m.Date:yyyy-MM-dd}.csv", DigestCsv.Render(m), new ContentType("text", "csv") { Charset = "utf-8" });
+        var csv = (MimePart)body.Attachments.Add($"weekoverzicht-{m.Provincie}-{m.Date:yyyy-MM-dd}.csv", DigestCsv.Render(m),
+            new ContentType("text", "csv") { Charset = "utf-8" });
+        csv.ContentTransferEncoding = ContentEncoding.Base64; // byte-exact (BOM, CRLF) through any relay
         message.Body = body.ToMessageBody();
         return message;
     }

@@ -33,7 +33,7 @@ public static class DigestText
             sb.AppendLine($"- {m.Name(f.Gebiedcode)}, {OpgaveLabel(f.Opgave)}: tekort {N(f.Tekort)} ({N(f.Gerealiseerd)} van {N(f.OpgaveAantal)})");
         sb.AppendLine().AppendLine("AFSPRAKEN DIE GELDEN");
         foreach (var a in m.Agreements)
-            sb.AppendLine($"- {a.Afspraakcode} ({a.Soort}, {OpgaveLabel(a.Opgave)}): {N(a.Aantal)} van {m.Name(a.Van)} naar {m.Name(a.Naar)}, {a.PeriodeVan} t/m {a.PeriodeTot}");
+            sb.AppendLine($"- {a.Afspraakcode} ({a.Soort}, {OpgaveLabel(a.Opgave)}): {N(a.Aantal)} van {m.Name(a.Van)} naar {m.Name(a.Naar)}, {Period(a)}");
         if (m.Agreements.Count == 0) sb.AppendLine("- geen");
         sb.AppendLine().AppendLine("OPEN MELDINGEN");
         foreach (var a in m.OpenAlerts) sb.AppendLine($"- [{a.Ernst}] {a.Samenvatting} (melding {a.Id}, sinds {a.Sinds:yyyy-MM-dd})");

@@ -19,10 +19,10 @@ public static class Mail
     {
         var clean = new StringBuilder();
         foreach (var ch in name ?? "") clean.Append(char.IsControl(ch) ? ' ' : ch);
-        var box = new MailboxAddress(clean.ToString().Trim(), address);
-        if (address.IndexOfAny(['\r', '\n', '\0', '<', '>', ',', ';', ' ']) >= 0 || !address.Contains('@'))
+        if (address.IndexOfAny(['\r', '\n', '\0', '<', '>', ',', ';', ' ', '"']) >= 0 || !address.Contains('@'))
             throw new ArgumentException($"Ongeldig e-mailadres: {address.ReplaceLineEndings(" ")}");
-        return box;
+        try { return new MailboxAddress(clean.ToString().Trim(), address); }
+        catch (ParseException e) { throw new ArgumentException($"Ongeldig e-mailadres: {address} ({e.Message})", e); }
     }
 
     public static MimeMessage New(MailboxAddress from, MailboxAddress to, string subject, DateTimeOffset date)

@@ -24,14 +24,20 @@ public sealed class OutboxSender(NpgsqlDataSource db, MailTransportFactory trans
 
     public async Task<OutboxRun> SendDueAsync(DateTimeOffset now, CancellationToken ct, string? folder = null)
     {
-        int sent = 0, retrying = 0, failed = 0;
         await using var transport = transports.Create(folder);
+        return await SendDueAsync(transport, now, ct);
+    }
+
+    public async Task<OutboxRun> SendDueAsync(IMailTransport transport, DateTimeOffset now, CancellationToken ct)
+    {
+        int sent = 0, retrying = 0, failed = 0;
         while (!ct.IsCancellationRequested)
         {
             await using var conn = await db.OpenConnectionAsync(ct);
             await using var tx = await conn.BeginTransactionAsync(ct);
-            var m = await conn.QuerySingleOrDefaultAsync<OutboxMessage>(NextSql, new { now = now.UtcDateTime }, tx);
-            if (m is null) break;
+            var row = await conn.QuerySingleOrDefaultAsync<Row>(NextSql, new { now = now.UtcDateTime }, tx);
+            if (row is null) break;
+            var m = new OutboxMessage(row.Id, row.MessageId, row.Soort, row.Ontvangers, row.Mime, row.Pogingen);
             try
             {
                 var where = await transport.SendAsync(m, ct);
@@ -69,4 +75,14 @@ public sealed class OutboxSender(NpgsqlDataSource db, MailTransportFactory trans
 
     /// <summary>1, 2, 4 … minutes, at most 2 hours: a relay that is down for an afternoon is retried a dozen times.</summary>
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromMinutes(Math.Min(120, Math.Pow(2, Math.Max(0, attempts - 1))));
+
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public string MessageId { get; init; } = "";
+        public string Soort { get; init; } = "";
+        public string[] Ontvangers { get; init; } = [];
+        public byte[] Mime { get; init; } = [];
+        public int Pogingen { get; init; }
+    }
 }

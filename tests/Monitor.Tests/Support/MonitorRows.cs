@@ -85,4 +85,16 @@ public sealed class MonitorRows(NpgsqlDataSource db)
             """, new { gemeente, periode, taakstelling, carryIn, due = taakstelling + carryIn, gehuisvest, achterstand = taakstelling + carryIn - gehuisvest,
             afgerond, gemistOpRij, run });
     }
+
+    public async Task AfspraakAsync(string code, string soort, string opgave, string van, string naar, int aantal, string periodeVan, string periodeTot,
+        DateOnly besluit, string? omschrijving)
+    {
+        var delivery = await DeliveryAsync();
+        await using var conn = await db.OpenConnectionAsync();
+        await conn.ExecuteAsync("""
+            INSERT INTO monitor.afspraken (afspraakcode, soort, opgave, van_gemeentecode, naar_gemeentecode, aantal, periode_van, periode_tot, besluitdatum,
+                                           omschrijving, delivery_id, source_lines)
+            VALUES (@code, @soort, @opgave, @van, @naar, @aantal, @periodeVan, @periodeTot, @besluit, @omschrijving, @delivery, '{1}')
+            """, new { code, soort, opgave, van, naar, aantal, periodeVan, periodeTot, besluit, omschrijving, delivery });
+    }
 }

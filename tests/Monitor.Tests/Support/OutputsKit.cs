@@ -52,6 +52,9 @@ public sealed class OutputsKit : IAsyncDisposable
         var at = new DateTimeOffset(date.ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero);
         var run = await Alerts.RunAsync(date, at, CancellationToken.None);
         var sent = await Outbox.SendDueAsync(at.AddDays(1000), CancellationToken.None); // the test's clock never holds a retry back
+        if (sent.Retrying + sent.Failed > 0)
+            throw new InvalidOperationException("Outbox kon niet versturen: " + string.Join("; ",
+                await Database.Db.QueryAsync<string>("SELECT laatste_fout FROM monitor.outbox WHERE laatste_fout IS NOT NULL")));
         return (run, sent);
     }
 

@@ -15,7 +15,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private Process? _process;
 
     public int Port { get; } = FreePort();
-    public string Maildir { get; } = Directory.CreateTempSubdirectory("monitor-smtp-").FullName;
+    private readonly string _root = Directory.CreateTempSubdirectory("monitor-smtp-").FullName;
+    /// <summary>aiosmtpd creates the Maildir (tmp/new/cur) only when the folder does not exist yet.</summary>
+    public string Maildir => Path.Combine(_root, "maildir");
 
     public static async Task<SmtpTestServer> StartAsync()
     {
@@ -76,7 +78,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DownAsync();
-        try { Directory.Delete(Maildir, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 
     private static int FreePort()
