@@ -20,6 +20,11 @@ public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOption
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('monitor:alerts'))", transaction: tx);
+        // Going back in time on a live warehouse would re-fire what was resolved since and mail it again.
+        var last = await conn.ExecuteScalarAsync<DateOnly?>("SELECT max(laatst_geevalueerd) FROM monitor.alerts", transaction: tx);
+        if (last > date)
+            throw new InvalidOperationException($"De meldingen zijn al beoordeeld tot en met {last:yyyy-MM-dd}; {date:yyyy-MM-dd} opnieuw beoordelen " +
+                                                $"zou verouderde meldingen versturen. Kies {last:yyyy-MM-dd} of later.");
         var store = new AlertStore(conn, tx);
         var open = (await store.LoadOpenAsync()).ToDictionary(a => a.Key);
         var silenced = await store.SilencedOnAsync(date);

@@ -25,6 +25,7 @@ public static class AlertVerbs
         cmd.SetAction(async (ParseResult pr, CancellationToken ct) => await CliErrors.Guard(async () =>
         {
             var date = pr.GetValue(now) is { } text ? CliDates.Parse(text, "--now") : CliDates.Today();
+            if (date > CliDates.Today()) throw new ArgumentException($"--now {date:yyyy-MM-dd} ligt in de toekomst.");
             await using var ctx = await MonitorContext.OpenAsync();
             var r = await ctx.Services.GetRequiredService<AlertRunner>().RunAsync(date, CliDates.EndOf(date), ct);
             Console.WriteLine($"Meldingen op {r.Date:yyyy-MM-dd}: {r.Conditions} regel(s) van toepassing, {r.Open} open waarvan {r.Firing} actief; " +

@@ -17,12 +17,19 @@ public static class Mail
     /// </summary>
     public static MailboxAddress Mailbox(string? name, string address)
     {
-        var clean = new StringBuilder();
-        foreach (var ch in name ?? "") clean.Append(char.IsControl(ch) ? ' ' : ch);
+        var clean = NoControl(name);
         if (address.IndexOfAny(['\r', '\n', '\0', '<', '>', ',', ';', ' ', '"']) >= 0 || !address.Contains('@'))
             throw new ArgumentException($"Ongeldig e-mailadres: {address.ReplaceLineEndings(" ")}");
-        try { return new MailboxAddress(clean.ToString().Trim(), address); }
+        try { return new MailboxAddress(clean.Trim(), address); }
         catch (ParseException e) { throw new ArgumentException($"Ongeldig e-mailadres: {address} ({e.Message})", e); }
+    }
+
+    /// <summary>Control characters (CR, LF, NUL, tab …) become spaces: header text from feeds stays on its line.</summary>
+    public static string NoControl(string? text)
+    {
+        var clean = new StringBuilder(text?.Length ?? 0);
+        foreach (var ch in text ?? "") clean.Append(char.IsControl(ch) ? ' ' : ch);
+        return clean.ToString();
     }
 
     public static MimeMessage New(MailboxAddress from, MailboxAddress to, string subject, DateTimeOffset date)
@@ -30,7 +37,7 @@ public static class Mail
         var m = new MimeMessage();
         m.From.Add(from);
         m.To.Add(to);
-        m.Subject = subject;
+        m.Subject = NoControl(subject);
         m.Date = date;
         m.MessageId = MimeUtils.GenerateMessageId(from.Domain is { Length: > 0 } d ? d : "monitor.local");
         m.Headers.Add("Auto-Submitted", "auto-generated");

@@ -143,4 +143,15 @@ public sealed class AlertRunTests : IAsyncLifetime
         Assert.Contains("is afgewezen", mail.TextBody);
         Assert.Null(mail.Headers["Bcc"]);
     }
+
+    [Fact]
+    public async Task SameDayTwice_SendsNothingNew_AndAnEarlierDayIsRefused()
+    {
+        for (var i = 0; i < 2; i++) { await AmsterdamAsync(D1.AddDays(i), true); await _kit.DayAsync(D1.AddDays(i)); }
+        await _kit.DayAsync(D1.AddDays(1));
+        Assert.Single(_smtp.Received());
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _kit.DayAsync(D1));
+        Assert.Contains("al beoordeeld tot en met 2025-05-02", error.Message);
+        Assert.Single(_smtp.Received());
+    }
 }

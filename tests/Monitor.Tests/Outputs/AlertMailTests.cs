@@ -63,4 +63,38 @@ public sealed class AlertMailTests
         Assert.Equal("Ëlse Ünïcode", parsed.To.Mailboxes.Single().Name);
         Assert.Contains("Súmmary – €", parsed.TextBody);
     }
+
+    [Fact]
+    public void SubjectWithLineBreak_StaysOneHeader()
+    {
+        var m = Mail.New(From, Mail.Mailbox("x", "x@y.test"), "Weekoverzicht Utrecht\r\nBcc: evil@y.test", DateTimeOffset.UtcNow);
+        m.Body = new TextPart("plain") { Text = "x" };
+        var raw = Encoding.ASCII.GetString(Monitor.Outputs.OutboxStore.Serialize(m));
+        Assert.DoesNotContain("\nBcc:", raw, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Weekoverzicht Utrecht  Bcc: evil@y.test", MimeMessage.Load(new MemoryStream(Encoding.ASCII.GetBytes(raw))).Subject);
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("+31 6", "'+31 6")]
+    [InlineData("-2", "'-2")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("Bergen (NH); gemeente", "\"Bergen (NH); gemeente\"")]
+    [InlineData("'s-Hertogenbosch", "'s-Hertogenbosch")]
+    public void CsvField_IsQuotedAndFormulaSafe(string text, string expected) => Assert.Equal(expected, Monitor.Outputs.DigestCsv.Field(text));
+
+    [Fact]
+    public void SmtpOptions_ValidateAndNeverShowThePassword()
+    {
+        var ok = new SmtpOptions { Host = "smtp.provincie.nl", Port = 587, User = "monitor", Password = "geheim-123", From = "Monitor <monitor@provincie.nl>" };
+        Assert.True(Valid(ok));
+        Assert.DoesNotContain("geheim-123", ok.ToString());
+        Assert.False(Valid(new SmtpOptions { Host = "h", User = "monitor" }));            // user without password
+        Assert.False(Valid(new SmtpOptions { From = "geen adres" }));
+        Assert.False(Valid(new SmtpOptions { Security = "tls1.0" }));
+        Assert.False(new SmtpOptions().Configured);                                      // no host: files in the outbox folder
+    }
+
+    private static bool Valid(object o) =>
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(o, new(o), [], validateAllProperties: true);
 }
