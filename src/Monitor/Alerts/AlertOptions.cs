@@ -26,6 +26,6 @@ public sealed class AlertOptions
     /// <summary>Oekraïne: a gemeente below this realisation percentage of its key share is reported to the PRT.</summary>
     [Range(0.0, 1000.0)] public double OekraineMinPct { get; set; } = 50;
 
-    /// <summary>Series rows older than this (before the evaluation date) are not evaluated: a stopped series resolves its alerts.</summary>
+    /// <summary>Series rows older than this (before the evaluation date) are not evaluated; open alerts without fresh rows keep their state.</summary>
     [Range(0, 365)] public int MaxDataAgeDays { get; set; } = 7;
 }

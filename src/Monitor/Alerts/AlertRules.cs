@@ -37,6 +37,16 @@ public static class AlertRules
         return result;
     }
 
+    /// <summary>
+    /// The (area, opgave) pairs with fresh figures on the evaluation date. An open alert outside this set has no data:
+    /// it keeps its state (Grafana's "keep last state"), so a stalled computation never mails a false "opgelost".
+    /// </summary>
+    public static HashSet<(string Gebiedcode, string Opgave)> Covered(AlertInput input, AlertOptions options) =>
+        input.Series.Where(s => s.Datum <= input.Date && input.Date.DayNumber - s.Datum.DayNumber <= options.MaxDataAgeDays)
+            .Select(s => (s.Gebiedcode, s.Opgave))
+            .Concat(input.HalfYears.Where(h => h.Periode == TaakstellingRule.HalfYearOf(input.Date)).Select(h => (h.Gemeentecode, "taakstelling")))
+            .ToHashSet();
+
     internal static int? Projected(SeriesRow s, AlertOptions o) => o.Projection switch
     {
         "laag" => s.PrognoseLaag,

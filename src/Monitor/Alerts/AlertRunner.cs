@@ -4,7 +4,8 @@ using Npgsql;
 
 namespace Monitor.Alerts;
 
-public sealed record AlertRunResult(DateOnly Date, int Conditions, int Open, int Firing, int Notices, int Messages, IReadOnlyList<string> Unaddressed);
+public sealed record AlertRunResult(DateOnly Date, int Conditions, int Open, int Firing, int Notices, int Messages, IReadOnlyList<string> Unaddressed,
+    int WithoutData = 0);
 
 /// <summary>
 /// One evaluation: rules → lifecycle step per alert → one message per recipient into the outbox, all in one transaction.
@@ -29,10 +30,19 @@ public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOption
         var open = (await store.LoadOpenAsync()).ToDictionary(a => a.Key);
         var silenced = await store.SilencedOnAsync(date);
 
+        var covered = AlertRules.Covered(input, options);
         var notices = new List<AlertNotice>();
-        int openCount = 0, firing = 0;
+        int openCount = 0, firing = 0, withoutData = 0;
         foreach (var key in open.Keys.Union(conditions.Keys).OrderBy(k => k.ToString(), StringComparer.Ordinal))
         {
+            if (!conditions.ContainsKey(key) && !key.Subject.StartsWith("feed:", StringComparison.Ordinal) && !covered.Contains((key.Gebiedcode, key.Subject)))
+            {
+                // No fresh figures for this area and opgave: neither resolved nor reminded until data returns.
+                withoutData++;
+                openCount++;
+                if (open[key].Status == AlertStatus.Firing) firing++;
+                continue;
+            }
             var step = AlertLifecycle.Step(open.GetValueOrDefault(key), conditions.GetValueOrDefault(key), silenced.Contains(key), date, options);
             if (step is null) continue;
             var id = await store.SaveAsync(step.Next, date);
@@ -65,7 +75,7 @@ public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOption
             if (emails.Count == 0) unaddressed.Add($"{notice.Alert.Key} ({string.Join(", ", notice.Alert.Roles)})");
         }
         await tx.CommitAsync(ct);
-        return new AlertRunResult(date, conditions.Count, openCount, firing, notices.Count, messages, unaddressed);
+        return new AlertRunResult(date, conditions.Count, openCount, firing, notices.Count, messages, unaddressed, withoutData);
     }
 
     /// <summary>Creates a silence for the identity of alert <paramref name="alertId"/>: notifications stop on dates before <paramref name="until"/>.</summary>

@@ -30,6 +30,8 @@ public static class AlertVerbs
             var r = await ctx.Services.GetRequiredService<AlertRunner>().RunAsync(date, CliDates.EndOf(date), ct);
             Console.WriteLine($"Meldingen op {r.Date:yyyy-MM-dd}: {r.Conditions} regel(s) van toepassing, {r.Open} open waarvan {r.Firing} actief; " +
                               $"{r.Notices} melding(en) in {r.Messages} bericht(en).");
+            if (r.WithoutData > 0)
+                Console.Error.WriteLine($"Let op: {r.WithoutData} open melding(en) zonder actuele cijfers (ouder dan Alerts:MaxDataAgeDays); ongewijzigd gelaten.");
             foreach (var u in r.Unaddressed) Console.Error.WriteLine($"Let op: geen contact in monitor.contacten voor {u}.");
             return await SendOutbox(ctx, ct);
         }));

@@ -154,4 +154,24 @@ public sealed class AlertRunTests : IAsyncLifetime
         Assert.Contains("al beoordeeld tot en met 2025-05-02", error.Message);
         Assert.Single(_smtp.Received());
     }
+
+    [Fact]
+    public async Task NoFreshFigures_KeepsTheAlertOpen_WithoutAFalseResolved()
+    {
+        for (var i = 0; i < 2; i++) { await AmsterdamAsync(D1.AddDays(i), true); await _kit.DayAsync(D1.AddDays(i)); }
+        Assert.Single(_smtp.Received());
+        // The computation stalls: no new rows for 12 days. Nothing is resolved, and no reminder goes out on stale data.
+        for (var i = 2; i < 14; i++)
+        {
+            var (run, _) = await _kit.DayAsync(D1.AddDays(i));
+            Assert.Equal(i > 8 ? 2 : 0, run.WithoutData);
+        }
+        Assert.Equal(2, _smtp.Received().Count); // the reminder on day 8 still had 7-day-old figures
+        Assert.Equal(["actief", "actief"], await _kit.Database.Db.QueryAsync<string>("SELECT status FROM grafana.alerts ORDER BY alert_id"));
+        // Figures return, on track: now it resolves, once.
+        await AmsterdamAsync(D1.AddDays(14), false);
+        await _kit.DayAsync(D1.AddDays(14));
+        Assert.Equal(3, _smtp.Received().Count);
+        Assert.Equal("Monitor 2025-05-15: 2 opgelost", _smtp.Received()[2].Subject);
+    }
 }
