@@ -2,8 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitor.Alerts;
 using Monitor.Feeds;
 using Monitor.Feeds.Fetching;
+using Monitor.Outputs;
 using Monitor.Scheduling;
 using Npgsql;
 
@@ -30,6 +32,30 @@ public static class ServiceRegistration
         services.AddTransient<FeedJob>();
         services.AddTransient<ComputeJob>();
         services.AddSingleton<Schedule>();
+        services.AddMonitorOutputs();
+        return services;
+    }
+
+    /// <summary>Alerts, outbox and digests (issue 5): options "Alerts", "Smtp", "Outbox", "Digest".</summary>
+    private static IServiceCollection AddMonitorOutputs(this IServiceCollection services)
+    {
+        services.AddOptions<AlertOptions>().BindConfiguration("Alerts").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration("Smtp").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration("Outbox").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DigestOptions>().BindConfiguration("Digest").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AlertOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<OutboxOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DigestOptions>>().Value);
+        services.AddSingleton<MailTransportFactory>();
+        services.AddSingleton<OutboxSender>();
+        services.AddSingleton<AlertData>();
+        services.AddSingleton<AlertRunner>();
+        services.AddSingleton<DigestData>();
+        services.AddSingleton<DigestRunner>();
+        services.AddTransient<AlertJob>();
+        services.AddTransient<DigestJob>();
+        services.AddTransient<OutboxJob>();
         return services;
     }
 }

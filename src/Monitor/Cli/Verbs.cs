@@ -17,6 +17,8 @@ public static class Verbs
         root.Subcommands.Add(ScenarioVerb.Build());
         root.Subcommands.Add(ServeVerb.Build());
         root.Subcommands.Add(SampleVerbs.Build());
+        root.Subcommands.Add(AlertVerbs.Build());
+        root.Subcommands.Add(DigestVerb.Build());
         return root;
     }
 }

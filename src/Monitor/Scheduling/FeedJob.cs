@@ -32,7 +32,11 @@ public sealed class FeedJob(NpgsqlDataSource db, FeedCatalog catalog, FeedRunner
                 log.LogInformation("Feed {Feed}: levering {Delivery} {Outcome}, {Rows} regels.", feedName, r.DeliveryId, r.Outcome, r.RowsLoaded);
             var accepted = results.Where(r => r.Outcome == IngestOutcome.Accepted).Select(r => r.DeliveryId).ToArray();
             if (accepted.Length > 0)
-                jobs.Enqueue<ComputeJob>(j => j.RunAfterDeliveryAsync(accepted, CancellationToken.None));
+            {
+                var compute = jobs.Enqueue<ComputeJob>(j => j.RunAfterDeliveryAsync(accepted, CancellationToken.None));
+                // Early warnings follow every computation (issue 5).
+                jobs.ContinueJobWith<Alerts.AlertJob>(compute, j => j.RunAsync(CancellationToken.None)); // default: only when compute succeeded
+            }
         }
         finally
         {

@@ -4,7 +4,7 @@ using Monitor.Feeds;
 
 namespace Monitor.Scheduling;
 
-/// <summary>Registers every recurring job at start-up: one per scheduled feed, the nightly full computation, the weekly digest.</summary>
+/// <summary>Registers every recurring job at start-up: one per scheduled feed, the nightly full computation, the daily alerts, the weekly digest and the outbox.</summary>
 public sealed class Schedule(FeedCatalog catalog, IRecurringJobManager recurring, IConfiguration config)
 {
     public void Register()
@@ -17,5 +17,12 @@ public sealed class Schedule(FeedCatalog catalog, IRecurringJobManager recurring
         }
         recurring.AddOrUpdate<ComputeJob>("compute:nightly", "b-compute", j => j.RunNightlyAsync(CancellationToken.None),
             config["Schedule:Compute"] ?? "30 2 * * *", options);
+        // Outputs (issue 5): alerts daily after the nightly computation, the digest on Monday morning, the outbox often.
+        recurring.AddOrUpdate<Alerts.AlertJob>("alerts:daily", "c-output", j => j.RunAsync(CancellationToken.None),
+            config["Schedule:Alerts"] ?? "0 6 * * *", options);
+        recurring.AddOrUpdate<Outputs.DigestJob>("digest:weekly", "c-output", j => j.RunAsync(CancellationToken.None),
+            config["Schedule:Digest"] ?? "0 8 * * 1", options);
+        recurring.AddOrUpdate<Outputs.OutboxJob>("outbox:send", "c-output", j => j.RunAsync(CancellationToken.None),
+            config["Schedule:Outbox"] ?? "*/5 * * * *", options);
     }
 }

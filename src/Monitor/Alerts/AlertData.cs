@@ -1,0 +1,56 @@
+using Dapper;
+using Monitor.Feeds;
+using Npgsql;
+
+namespace Monitor.Alerts;
+
+/// <summary>Reads what the rules need for one evaluation date from the tables the compute job fills.</summary>
+public sealed class AlertData(NpgsqlDataSource db, FeedCatalog catalog)
+{
+    private const string SeriesSql = """
+        SELECT DISTINCT ON (gebiedcode, opgave)
+               gebiedcode, niveau, opgave, datum, opgave_aantal AS opgaveaantal, gerealiseerd, gap, tekort, realisatie_pct AS realisatiepct, deadline,
+               prognose_laag AS prognoselaag, prognose_midden AS prognosemidden, prognose_hoog AS prognosehoog
+        FROM monitor.series
+        WHERE niveau IN ('gemeente', 'provincie') AND datum <= @date AND datum >= @from
+        ORDER BY gebiedcode, opgave, datum DESC
+        """;
+
+    private const string HalfYearSql = """
+        SELECT gemeentecode, periode, taakstelling, carry_in AS carryin, due, gehuisvest, gemist_op_rij AS gemistoprij
+        FROM monitor.taakstelling_halfjaren WHERE periode = @periode
+        """;
+
+    private const string DeliveriesSql = """
+        SELECT DISTINCT ON (feed) feed, fetched_at, outcome, id, problems -> 0 ->> 'message' AS problem
+        FROM monitor.deliveries
+        WHERE outcome <> 'pending' AND fetched_at <= @at
+        ORDER BY feed, fetched_at DESC, id DESC
+        """;
+
+    private const string NamesSql = """
+        SELECT code, naam FROM monitor.gemeenten_actueel
+        UNION ALL SELECT code, naam FROM monitor.provincies
+        """;
+
+    public async Task<AlertInput> LoadAsync(DateOnly date, DateTimeOffset evaluatedAt, AlertOptions options, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var series = (await conn.QueryAsync<SeriesRow>(SeriesSql, new { date, from = date.AddDays(-options.MaxDataAgeDays) })).ToList();
+        var halfYears = (await conn.QueryAsync<HalfYearRow>(HalfYearSql, new { periode = TaakstellingRule.HalfYearOf(date) })).ToList();
+        var deliveries = (await conn.QueryAsync<(string Feed, DateTime FetchedAt, string Outcome, long Id, string? Problem)>(
+            DeliveriesSql, new { at = evaluatedAt.UtcDateTime })).ToDictionary(d => d.Feed);
+        var names = (await conn.QueryAsync<(string Code, string Naam)>(NamesSql)).GroupBy(n => n.Code).ToDictionary(g => g.Key, g => g.First().Naam);
+
+        var feeds = new List<FeedStatus>();
+        foreach (var name in catalog.Feeds.Select(f => f.Name).Union(deliveries.Keys))
+        {
+            var configured = catalog.Feeds.FirstOrDefault(f => f.Name == name);
+            deliveries.TryGetValue(name, out var d);
+            feeds.Add(new FeedStatus(name, configured?.ExpectedEvery,
+                d.Feed is null ? null : new DateTimeOffset(DateTime.SpecifyKind(d.FetchedAt, DateTimeKind.Utc)),
+                d.Outcome, d.Feed is null ? null : d.Id, d.Problem));
+        }
+        return new AlertInput(date, evaluatedAt, series, halfYears, feeds, names);
+    }
+}

@@ -1,0 +1,24 @@
+namespace Monitor.Alerts;
+
+/// <summary>One row of monitor.series: the latest on or before the evaluation date for its area and opgave.</summary>
+public sealed record SeriesRow(
+    string Gebiedcode, string Niveau, string Opgave, DateOnly Datum, int? OpgaveAantal, int Gerealiseerd, int? Gap, int? Tekort,
+    decimal? RealisatiePct, DateOnly? Deadline, int? PrognoseLaag, int? PrognoseMidden, int? PrognoseHoog);
+
+/// <summary>One row of monitor.taakstelling_halfjaren for the half year of the evaluation date.</summary>
+public sealed record HalfYearRow(string Gemeentecode, string Periode, int? Taakstelling, int CarryIn, int? Due, int Gehuisvest, int GemistOpRij);
+
+/// <summary>A feed as the rules see it: its expected interval (configured feeds) and its latest delivery.</summary>
+public sealed record FeedStatus(string Feed, TimeSpan? ExpectedEvery, DateTimeOffset? LastDelivery, string? LastOutcome, long? LastDeliveryId, string? LastProblem);
+
+/// <summary>Everything the rules read, for one evaluation date.</summary>
+public sealed record AlertInput(
+    DateOnly Date,
+    DateTimeOffset EvaluatedAt,
+    IReadOnlyList<SeriesRow> Series,
+    IReadOnlyList<HalfYearRow> HalfYears,
+    IReadOnlyList<FeedStatus> Feeds,
+    IReadOnlyDictionary<string, string> Names)
+{
+    public string Name(string code) => Names.TryGetValue(code, out var n) ? $"{n} ({code})" : code;
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+
+namespace Monitor.Alerts;
+
+/// <summary>
+/// The early-warning rules, pure: rows of one evaluation date and the thresholds in, the conditions that hold out.
+/// Each rule is a small method; ALERTS.md explains every threshold and choice.
+/// </summary>
+public static class AlertRules
+{
+    public const string PrognoseTekort = "prognose_tekort";
+    public const string ProvincieNettoTekort = "provincie_netto_tekort";
+    public const string TaakstellingAchter = "taakstelling_achter";
+    public const string OekraineOnderSleutel = "oekraine_onder_sleutel";
+    public const string FeedTeLaat = "feed_te_laat";
+    public const string FeedAfgewezen = "feed_afgewezen";
+
+    internal static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static IReadOnlyList<AlertCondition> Evaluate(AlertInput input, AlertOptions options)
+    {
+        var fresh = input.Series.Where(s => s.Datum <= input.Date && input.Date.DayNumber - s.Datum.DayNumber <= options.MaxDataAgeDays).ToList();
+        var result = new List<AlertCondition>();
+        foreach (var s in fresh)
+        {
+            var c = (s.Niveau, s.Opgave) switch
+            {
+                ("gemeente", "asiel" or "amv") => GemeenteProjection(s, input, options),
+                ("provincie", "asiel" or "amv") => ProvincieProjection(s, input, options),
+                ("gemeente", "oekraine") => Oekraine(s, input, options),
+                _ => null,
+            };
+            if (c is not null) result.Add(c);
+        }
+        result.AddRange(TaakstellingRule.Evaluate(input, fresh, options));
+        result.AddRange(FeedRules.Evaluate(input));
+        return result;
+    }
+
+    /// <summary>
+    /// The (area, opgave) pairs with fresh figures on the evaluation date. An open alert outside this set has no data:
+    /// it keeps its state (Grafana's "keep last state"), so a stalled computation never mails a false "opgelost".
+    /// </summary>
+    public static HashSet<(string Gebiedcode, string Opgave)> Covered(AlertInput input, AlertOptions options) =>
+        input.Series.Where(s => s.Datum <= input.Date && input.Date.DayNumber - s.Datum.DayNumber <= options.MaxDataAgeDays)
+            .Select(s => (s.Gebiedcode, s.Opgave))
+            .Concat(input.HalfYears.Where(h => h.Periode == TaakstellingRule.HalfYearOf(input.Date)).Select(h => (h.Gemeentecode, "taakstelling")))
+            .ToHashSet();
+
+    internal static int? Projected(SeriesRow s, AlertOptions o) => o.Projection switch
+    {
+        "laag" => s.PrognoseLaag,
+        "hoog" => s.PrognoseHoog,
+        _ => s.PrognoseMidden,
+    };
+
+    /// <summary>asiel/amv per gemeente: projected places at the deadline below the effective opgave → the college.</summary>
+    private static AlertCondition? GemeenteProjection(SeriesRow s, AlertInput input, AlertOptions o)
+    {
+        if (s.OpgaveAantal is not > 0 || s.Deadline is null) return null;
+        var opgave = s.OpgaveAantal.Value;
+        var key = new AlertKey(PrognoseTekort, s.Gebiedcode, s.Opgave);
+        if (s.Deadline < input.Date)
+        {
+            // The deadline has passed: no projection any more, only what is there.
+            if (s.Gerealiseerd >= opgave) return null;
+            return new(key, Severity.Kritiek,
+                $"{input.Name(s.Gebiedcode)}: {s.Opgave} deadline {D(s.Deadline.Value)} verstreken met {N(s.Gerealiseerd)} van {N(opgave)} plekken (tekort {N(opgave - s.Gerealiseerd)}).",
+                [Roles.College], []);
+        }
+        if (Projected(s, o) is not { } projected || projected >= opgave) return null;
+        // Even the optimistic projection falls short: critical; otherwise a warning.
+        var severity = s.PrognoseHoog is { } hoog && hoog < opgave ? Severity.Kritiek : Severity.Waarschuwing;
+        return new(key, severity,
+            $"{input.Name(s.Gebiedcode)}: {s.Opgave} verwacht {N(projected)} van {N(opgave)} plekken op {D(s.Deadline.Value)} " +
+            $"(tekort {N(opgave - projected)}; nu {N(s.Gerealiseerd)}{Range(s)}).",
+            [Roles.College], []);
+    }
+
+    /// <summary>asiel/amv per provincie: projected net gap above zero at the deadline → the PRT.</summary>
+    private static AlertCondition? ProvincieProjection(SeriesRow s, AlertInput input, AlertOptions o)
+    {
+        if (s.OpgaveAantal is not > 0 || s.Deadline is null) return null;
+        var projected = s.Deadline < input.Date ? s.Gerealiseerd : Projected(s, o);
+        if (projected is null) return null;
+        var netGap = s.OpgaveAantal.Value - projected.Value;
+        if (netGap <= 0) return null;
+        var severity = s.PrognoseHoog is { } hoog && hoog < s.OpgaveAantal ? Severity.Kritiek : Severity.Waarschuwing;
+        return new(new AlertKey(ProvincieNettoTekort, s.Gebiedcode, s.Opgave), severity,
+            $"{input.Name(s.Gebiedcode)}: {s.Opgave} netto tekort verwacht op {D(s.Deadline.Value)}: {N(netGap)} plekken " +
+            $"(opgave {N(s.OpgaveAantal.Value)}, verwacht {N(projected.Value)}, nu {N(s.Gerealiseerd)}; brutotekort nu {N(s.Tekort ?? 0)}).",
+            [Roles.Prt], []);
+    }
+
+    /// <summary>Oekraïne: a gemeente far below its key share → the PRT, as information (no supervision).</summary>
+    private static AlertCondition? Oekraine(SeriesRow s, AlertInput input, AlertOptions o)
+    {
+        if (s.OpgaveAantal is not > 0) return null;
+        var pct = s.RealisatiePct ?? 100m * s.Gerealiseerd / s.OpgaveAantal.Value;
+        if ((double)pct >= o.OekraineMinPct) return null;
+        return new(new AlertKey(OekraineOnderSleutel, s.Gebiedcode, "oekraine"), Severity.Informatie,
+            $"{input.Name(s.Gebiedcode)}: Oekraïne-opvang {N(s.Gerealiseerd)} van {N(s.OpgaveAantal.Value)} plekken volgens de verdeelsleutel " +
+            $"({pct.ToString("0.#", Nl)}%, grens {o.OekraineMinPct.ToString("0.#", Nl)}%). Ter informatie: hier is geen toezicht op.",
+            [Roles.Prt], []);
+    }
+
+    private static string Range(SeriesRow s) =>
+        s.PrognoseLaag is null || s.PrognoseHoog is null ? "" : $"; prognose {N(s.PrognoseLaag)}–{N(s.PrognoseHoog)}";
+    internal static string N(int? n) => n?.ToString("N0", Nl) ?? "?";
+    internal static string D(DateOnly d) => d.ToString("d MMMM yyyy", Nl);
+}

@@ -1,0 +1,49 @@
+using Monitor.Feeds.Kinds;
+
+namespace Monitor.Alerts;
+
+/// <summary>
+/// Taakstelling: behind schedule in the running half year (housed ÷ due lags the elapsed share by more than the margin),
+/// or an achterstand carried in. To the college; the lifecycle adds the PRT and toezicht when it stays unresolved.
+/// </summary>
+public static class TaakstellingRule
+{
+    public static IEnumerable<AlertCondition> Evaluate(AlertInput input, IReadOnlyList<SeriesRow> fresh, AlertOptions o)
+    {
+        var periode = HalfYearOf(input.Date);
+        var (start, end) = Periods.Span(periode);
+        // Share of the half year elapsed at the end of the evaluation date (n/6 per month, by days).
+        var elapsed = (input.Date.DayNumber - start.DayNumber + 1) / (double)(end.DayNumber - start.DayNumber + 1);
+        var series = fresh.Where(s => s.Niveau == "gemeente" && s.Opgave == "taakstelling").ToDictionary(s => s.Gebiedcode);
+        var halfYears = input.HalfYears.Where(h => h.Periode == periode).ToDictionary(h => h.Gemeentecode);
+
+        foreach (var code in series.Keys.Union(halfYears.Keys).Order(StringComparer.Ordinal))
+        {
+            series.TryGetValue(code, out var s);
+            halfYears.TryGetValue(code, out var h);
+            var due = s?.OpgaveAantal ?? h?.Due;
+            var housed = s?.Gerealiseerd ?? h?.Gehuisvest ?? 0;
+            var carryIn = h?.CarryIn ?? 0;
+            var reasons = new List<string>();
+            if (due is > 0)
+            {
+                var pace = housed / (double)due.Value;
+                if (pace < elapsed - o.PaceMargin)
+                    reasons.Add($"{AlertRules.N(housed)} van {AlertRules.N(due)} gehuisvest ({Pct(pace)}) terwijl {Pct(elapsed)} van {periode} voorbij is");
+            }
+            if (carryIn >= o.CarryInMinimum)
+                reasons.Add($"achterstand van {AlertRules.N(carryIn)} meegenomen uit het vorige halfjaar");
+            if (reasons.Count == 0) continue;
+            var missed = h?.GemistOpRij ?? 0;
+            var severity = missed >= 2 ? Severity.Kritiek : Severity.Waarschuwing;
+            var tail = missed > 0 ? $"; {missed} halfja(a)r(en) op rij gemist" : "";
+            yield return new(new AlertKey(AlertRules.TaakstellingAchter, code, "taakstelling"), severity,
+                $"{input.Name(code)}: taakstelling {periode} loopt achter: {string.Join("; ", reasons)}{tail}.",
+                [Roles.College], [Roles.Prt, Roles.Toezicht]);
+        }
+    }
+
+    private static string Pct(double f) => (f * 100).ToString("0", AlertRules.Nl) + "%";
+
+    public static string HalfYearOf(DateOnly d) => $"{d.Year}-H{(d.Month <= 6 ? 1 : 2)}";
+}

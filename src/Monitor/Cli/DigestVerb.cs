@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Outputs;
+
+namespace Monitor.Cli;
+
+/// <summary><c>monitor digest</c>: the weekly PRT digest by hand: a preview in a folder, or (--send) through the outbox.</summary>
+public static class DigestVerb
+{
+    public static Command Build()
+    {
+        var provincie = new Option<string[]>("--provincie") { Description = "Provinciecode(s), bijvoorbeeld PV27 PV26. Standaard: elke provincie met een PRT-contact.", AllowMultipleArgumentsPerToken = true };
+        var now = new Option<string?>("--now") { Description = "Het overzicht zoals op deze dag (JJJJ-MM-DD). Standaard: vandaag." };
+        var output = new Option<string?>("--out") { Description = "Map voor HTML, grafieken en CSV (standaard Outbox:Folder, ./outbox)." };
+        var send = new Option<bool>("--send") { Description = "Versturen aan de PRT-contacten via de outbox en opslaan voor de vergelijking van volgende week." };
+        var cmd = new Command("digest", "Maakt het weekoverzicht per provincie (HTML met grafieken, tekst, CSV); zonder --send alleen als bestanden.")
+            { provincie, now, output, send };
+        cmd.SetAction(async (ParseResult pr, CancellationToken ct) => await CliErrors.Guard(async () =>
+        {
+            var date = pr.GetValue(now) is { } text ? CliDates.Parse(text, "--now") : CliDates.Today();
+            await using var ctx = await MonitorContext.OpenAsync();
+            var runner = ctx.Services.GetRequiredService<DigestRunner>();
+            var folder = pr.GetValue(output);
+            var sending = pr.GetValue(send);
+            var provincies = await runner.ProvinciesAsync(pr.GetValue(provincie), sending, ct);
+            if (provincies.Count == 0) { Console.Error.WriteLine("Geen provincie met een PRT-contact in monitor.contacten; geef --provincie."); return ExitCodes.Failure; }
+            foreach (var p in provincies)
+            {
+                if (sending)
+                {
+                    var r = await runner.QueueAsync(p, date, DateTimeOffset.UtcNow, ct);
+                    Console.WriteLine(r.OutboxId is { } id ? $"Weekoverzicht {p} {date:yyyy-MM-dd}: in de outbox (bericht {id}) voor {r.Recipients} ontvanger(s)."
+                                                           : $"Weekoverzicht {p}: {r.Note}.");
+                }
+                else
+                {
+                    var r = await runner.PreviewAsync(p, date, folder ?? ctx.Services.GetRequiredService<OutboxOptions>().Folder, DateTimeOffset.UtcNow, ct);
+                    Console.WriteLine($"Weekoverzicht {p} {date:yyyy-MM-dd}: {r.HtmlPath} (CSV: {r.CsvPath}){(r.Note is null ? "" : $"; {r.Note}")}.");
+                }
+            }
+            return sending ? await AlertVerbs.SendOutbox(ctx, ct, ctx.Services.GetRequiredService<MailTransportFactory>().UsesSmtp ? null : folder) : ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+}

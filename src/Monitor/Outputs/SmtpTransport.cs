@@ -1,0 +1,70 @@
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace Monitor.Outputs;
+
+/// <summary>MailKit over SMTP: one connection per sending run, reconnected after a failure. The envelope is the stored recipients.</summary>
+public sealed class SmtpTransport(SmtpOptions options) : IMailTransport
+{
+    private SmtpClient? _client;
+
+    public async Task<string?> SendAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var client = await ConnectAsync(ct);
+        var mime = OutboxStore.Parse(message.Mime);
+        var sender = mime.Sender ?? mime.From.Mailboxes.First();
+        try
+        {
+            await client.SendAsync(mime, sender, message.Ontvangers.Select(a => new MailboxAddress("", a)), ct);
+        }
+        catch (Exception e) when (!IsMessageSpecific(e))
+        {
+            // The connection's state is unknown after a failure: start clean next time.
+            await DropAsync();
+            throw;
+        }
+        return null;
+    }
+
+    private async Task<SmtpClient> ConnectAsync(CancellationToken ct)
+    {
+        if (_client is { IsConnected: true }) return _client;
+        await DropAsync();
+        var client = new SmtpClient { Timeout = options.TimeoutSeconds * 1000 };
+        try
+        {
+            var security = options.Security switch
+            {
+                "none" => SecureSocketOptions.None,
+                "ssl" => SecureSocketOptions.SslOnConnect,
+                _ => SecureSocketOptions.StartTls,
+            };
+            await client.ConnectAsync(options.Host!, options.Port, security, ct);
+            if (!string.IsNullOrEmpty(options.User)) await client.AuthenticateAsync(options.User, options.Password ?? "", ct);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+        return _client = client;
+    }
+
+    private async Task DropAsync()
+    {
+        if (_client is null) return;
+        try { if (_client.IsConnected) await _client.DisconnectAsync(true); } catch (Exception) { /* already broken */ }
+        _client.Dispose();
+        _client = null;
+    }
+
+    public bool IsMessageSpecific(Exception e) => e is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.SenderNotAccepted }
+                                                  or SmtpCommandException { ErrorCode: SmtpErrorCode.MessageNotAccepted };
+
+    public bool IsPermanent(Exception e) => e is SmtpCommandException c && (int)c.StatusCode >= 500
+                                            || e is AuthenticationException;
+
+    public async ValueTask DisposeAsync() => await DropAsync();
+}

@@ -1,0 +1,118 @@
+using Monitor.Alerts;
+
+namespace Monitor.Tests.Alerts;
+
+public sealed class AlertRulesTests
+{
+    private static readonly DateOnly Day = new(2025, 5, 12);
+    private static readonly DateOnly Deadline = new(2025, 7, 1);
+    private static readonly AlertOptions Defaults = new();
+
+    private static SeriesRow Row(string code, string opgave, int? opgaveAantal, int real, int? laag = null, int? mid = null, int? hoog = null,
+        string niveau = "gemeente", DateOnly? datum = null, DateOnly? deadline = null, decimal? pct = null, int? tekort = null) =>
+        new(code, niveau, opgave, datum ?? Day, opgaveAantal, real, opgaveAantal - real, tekort, pct, deadline ?? Deadline, laag, mid, hoog);
+
+    private static IReadOnlyList<AlertCondition> Eval(IEnumerable<SeriesRow>? series = null, IEnumerable<HalfYearRow>? halfYears = null,
+        IEnumerable<FeedStatus>? feeds = null, AlertOptions? o = null, DateOnly? date = null, DateTimeOffset? at = null) =>
+        AlertRules.Evaluate(new AlertInput(date ?? Day, at ?? new DateTimeOffset(2025, 5, 12, 22, 0, 0, TimeSpan.Zero), (series ?? []).ToList(),
+            (halfYears ?? []).ToList(), (feeds ?? []).ToList(), new Dictionary<string, string> { ["GM0363"] = "Amsterdam", ["PV27"] = "Noord-Holland" }), o ?? Defaults);
+
+    [Fact]
+    public void Asiel_MidProjectionBelowOpgave_WarnsTheCollege()
+    {
+        var c = Assert.Single(Eval([Row("GM0363", "asiel", 1000, 600, laag: 700, mid: 900, hoog: 1050)]));
+        Assert.Equal(new AlertKey("prognose_tekort", "GM0363", "asiel"), c.Key);
+        Assert.Equal(Severity.Waarschuwing, c.Severity);
+        Assert.Equal([Roles.College], c.Roles);
+        Assert.Contains("Amsterdam (GM0363)", c.Summary);
+        Assert.Contains("verwacht 900 van 1.000 plekken op 1 juli 2025", c.Summary);
+        Assert.Contains("tekort 100", c.Summary);
+    }
+
+    [Fact]
+    public void Asiel_EvenHighProjectionShort_IsCritical_AndOnlyLowShort_IsQuiet()
+    {
+        Assert.Equal(Severity.Kritiek, Assert.Single(Eval([Row("GM0363", "amv", 50, 10, laag: 20, mid: 30, hoog: 40)])).Severity);
+        Assert.Empty(Eval([Row("GM0363", "asiel", 1000, 600, laag: 800, mid: 1000, hoog: 1100)]));
+        // The projection used is configurable: with "laag" the pessimistic projection triggers.
+        Assert.Single(Eval([Row("GM0363", "asiel", 1000, 600, laag: 800, mid: 1000, hoog: 1100)], o: new AlertOptions { Projection = "laag" }));
+    }
+
+    [Fact]
+    public void Asiel_DeadlinePassed_ComparesWhatIsThere()
+    {
+        var after = new DateOnly(2025, 7, 10);
+        var c = Assert.Single(Eval([Row("GM0363", "asiel", 1000, 950, mid: 2000, datum: after)], date: after));
+        Assert.Equal(Severity.Kritiek, c.Severity);
+        Assert.Contains("verstreken", c.Summary);
+        Assert.Empty(Eval([Row("GM0363", "asiel", 1000, 1000, mid: 0, datum: after)], date: after));
+    }
+
+    [Fact]
+    public void Asiel_NoOpgaveOrStaleRow_IsNotEvaluated()
+    {
+        Assert.Empty(Eval([Row("GM0363", "asiel", null, 0, mid: 0), Row("GM0363", "amv", 0, 0, mid: 0)]));
+        Assert.Empty(Eval([Row("GM0363", "asiel", 1000, 0, mid: 0, datum: Day.AddDays(-8))]));
+        Assert.Single(Eval([Row("GM0363", "asiel", 1000, 0, mid: 0, datum: Day.AddDays(-7))]));
+    }
+
+    [Fact]
+    public void Provincie_ProjectedNetGap_GoesToThePrt()
+    {
+        var c = Assert.Single(Eval([Row("PV27", "asiel", 10000, 8000, laag: 9000, mid: 9800, hoog: 10500, niveau: "provincie", tekort: 2500)]));
+        Assert.Equal(new AlertKey("provincie_netto_tekort", "PV27", "asiel"), c.Key);
+        Assert.Equal([Roles.Prt], c.Roles);
+        Assert.Contains("netto tekort verwacht op 1 juli 2025: 200 plekken", c.Summary);
+        Assert.Contains("brutotekort nu 2.500", c.Summary);
+        Assert.Empty(Eval([Row("PV27", "asiel", 10000, 8000, mid: 10000, niveau: "provincie")]));
+    }
+
+    [Fact]
+    public void Taakstelling_BehindTheElapsedShare_WarnsCollegeAndNamesEscalation()
+    {
+        // 12 May: 132 of 181 days of 2025-H1 elapsed (73%). 40 of 100 housed is 40%: more than 10 points behind.
+        var c = Assert.Single(Eval([Row("GM0363", "taakstelling", 100, 40)], [new HalfYearRow("GM0363", "2025-H1", 100, 0, 100, 40, 0)]));
+        Assert.Equal(new AlertKey("taakstelling_achter", "GM0363", "taakstelling"), c.Key);
+        Assert.Equal([Roles.College], c.Roles);
+        Assert.Equal([Roles.Prt, Roles.Toezicht], c.EscalationRoles);
+        Assert.Contains("40 van 100 gehuisvest (40%) terwijl 73% van 2025-H1 voorbij is", c.Summary);
+    }
+
+    [Fact]
+    public void Taakstelling_WithinTheMargin_IsQuiet_CarryInIsNot()
+    {
+        Assert.Empty(Eval([Row("GM0363", "taakstelling", 100, 64)], [new HalfYearRow("GM0363", "2025-H1", 100, 0, 100, 64, 0)]));
+        var c = Assert.Single(Eval([Row("GM0363", "taakstelling", 120, 90)], [new HalfYearRow("GM0363", "2025-H1", 100, 20, 120, 90, 2)]));
+        Assert.Contains("achterstand van 20 meegenomen", c.Summary);
+        Assert.Contains("2 halfja(a)r(en) op rij gemist", c.Summary);
+        Assert.Equal(Severity.Kritiek, c.Severity);
+    }
+
+    [Fact]
+    public void Oekraine_FarBelowKeyShare_InformsThePrt()
+    {
+        var c = Assert.Single(Eval([Row("GM0363", "oekraine", 400, 120, pct: 30m)]));
+        Assert.Equal(new AlertKey("oekraine_onder_sleutel", "GM0363", "oekraine"), c.Key);
+        Assert.Equal(Severity.Informatie, c.Severity);
+        Assert.Equal([Roles.Prt], c.Roles);
+        Assert.Empty(c.EscalationRoles);
+        Assert.Empty(Eval([Row("GM0363", "oekraine", 400, 200, pct: 50m)]));
+    }
+
+    [Fact]
+    public void Feeds_LateOrRejected_GoToOperators()
+    {
+        var at = new DateTimeOffset(2025, 5, 12, 22, 0, 0, TimeSpan.Zero);
+        var result = Eval(feeds:
+        [
+            new FeedStatus("plekken-coa", TimeSpan.FromDays(1), at.AddDays(-2), "accepted", 5, null),
+            new FeedStatus("huisvesting", TimeSpan.FromDays(7), at.AddDays(-2), "rejected", 9, "kolom gehuisvest ontbreekt"),
+            new FeedStatus("opgave", TimeSpan.FromDays(7), null, null, null, null),
+        ]);
+        Assert.Equal(["feed_afgewezen/NL/feed:huisvesting", "feed_te_laat/NL/feed:opgave", "feed_te_laat/NL/feed:plekken-coa"],
+            result.Select(c => c.Key.ToString()).Order(StringComparer.Ordinal));
+        Assert.All(result, c => Assert.Equal([Roles.Operator], c.Roles));
+        Assert.Contains("kolom gehuisvest ontbreekt", result.Single(c => c.Key.Rule == "feed_afgewezen").Summary);
+        Assert.Contains("nog nooit geleverd", result.Single(c => c.Key.Subject == "feed:opgave").Summary);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+
+namespace Monitor.Tests.Support;
+
+/// <summary>
+/// A real SMTP server on loopback: Debian's aiosmtpd (scripts/ensure-test-tools.sh installs it) with its Maildir handler.
+/// Start and stop it to simulate a relay that is up or down; read what it received with MimeKit.
+/// </summary>
+public sealed class SmtpTestServer : IAsyncDisposable
+{
+    private static readonly Lazy<string> Python = new(FindPython);
+    private Process? _process;
+
+    public int Port { get; } = FreePort();
+    private readonly string _root = Directory.CreateTempSubdirectory("monitor-smtp-").FullName;
+    /// <summary>aiosmtpd creates the Maildir (tmp/new/cur) only when the folder does not exist yet.</summary>
+    public string Maildir => Path.Combine(_root, "maildir");
+
+    public static async Task<SmtpTestServer> StartAsync()
+    {
+        var server = new SmtpTestServer();
+        await server.UpAsync();
+        return server;
+    }
+
+    public async Task UpAsync()
+    {
+        if (_process is { HasExited: false }) return;
+        var psi = new ProcessStartInfo(Python.Value)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var a in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir })
+            psi.ArgumentList.Add(a);
+        _process = Process.Start(psi)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var until = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < until)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"aiosmtpd stopte meteen (exitcode {_process.ExitCode}).");
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) { await Task.Delay(50); }
+        }
+        throw new TimeoutException($"aiosmtpd luistert niet op poort {Port}.");
+    }
+
+    public async Task DownAsync()
+    {
+        if (_process is null) return;
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Every message received so far, oldest first. aiosmtpd adds X-RcptTo with the envelope recipients.</summary>
+    public List<MimeMessage> Received()
+    {
+        var files = new[] { "new", "cur" }.Select(d => Path.Combine(Maildir, d)).Where(Directory.Exists)
+            .SelectMany(Directory.GetFiles).Select(f => new FileInfo(f)).OrderBy(f => f.LastWriteTimeUtc).ThenBy(f => f.Name);
+        return files.Select(f => MimeMessage.Load(f.FullName)).ToList();
+    }
+
+    public static IReadOnlyList<string> EnvelopeRecipients(MimeMessage m) =>
+        (m.Headers["X-RcptTo"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public async ValueTask DisposeAsync()
+    {
+        await DownAsync();
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+    }
+
+    private static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    /// <summary>The python that has aiosmtpd: Debian's /usr/bin/python3 when another python3 comes first on PATH.</summary>
+    private static string FindPython()
+    {
+        foreach (var candidate in new[] { Environment.GetEnvironmentVariable("MONITOR_TEST_PYTHON"), "/usr/bin/python3", "python3" })
+        {
+            if (string.IsNullOrEmpty(candidate)) continue;
+            try
+            {
+                var psi = new ProcessStartInfo(candidate, ["-c", "import aiosmtpd"]) { RedirectStandardError = true, RedirectStandardOutput = true };
+                using var p = Process.Start(psi)!;
+                p.WaitForExit(10_000);
+                if (p.ExitCode == 0) return candidate;
+            }
+            catch (System.ComponentModel.Win32Exception) { /* not installed */ }
+        }
+        throw new InvalidOperationException("Geen python3 met aiosmtpd gevonden; draai scripts/ensure-test-tools.sh.");
+    }
+}
