@@ -60,13 +60,13 @@ public static class AlertVerbs
         {
             await using var ctx = await MonitorContext.OpenAsync();
             await using var conn = await ctx.Db.OpenConnectionAsync(ct);
-            var rows = (await conn.QueryAsync<Line>($"""
+            var rows = (await conn.QueryAsync<Line>("""
                 SELECT alert_id AS alertid, regel, gebiedcode, gebiednaam, opgave, status, ernst, samenvatting, ontvangers,
                        (gestart AT TIME ZONE 'Europe/Amsterdam')::date AS gestart,
                        (stil_tot AT TIME ZONE 'Europe/Amsterdam')::date AS stiltot, stil_reden AS stilreden
-                FROM grafana.alerts {(pr.GetValue(open) ? "WHERE status <> 'opgelost'" : "")}
+                FROM grafana.alerts WHERE NOT (@onlyOpen AND status = 'opgelost')
                 ORDER BY status = 'opgelost', gestart DESC, alert_id DESC
-                """)).ToList();
+                """, new { onlyOpen = pr.GetValue(open) })).ToList();
             if (rows.Count == 0) { Console.WriteLine(pr.GetValue(open) ? "Geen open meldingen." : "Geen meldingen."); return ExitCodes.Ok; }
             foreach (var r in rows)
             {
