@@ -27,6 +27,8 @@ CREATE INDEX fact_revisions_time ON monitor.fact_revisions (revised_at);
 CREATE INDEX deliveries_time ON monitor.deliveries (fetched_at);
 CREATE INDEX deliveries_rejected_time ON monitor.deliveries (fetched_at) WHERE outcome = 'rejected';
 CREATE INDEX compute_runs_time ON monitor.compute_runs (started_at);
+-- Opgave versions of one area (the primary key starts with opgave and periode).
+CREATE INDEX opgaven_gebied ON monitor.opgaven (gebiedcode, opgave, publicatiedatum);
 
 -- ── Small pure helpers (used by the views; harmless to call) ─────────────────────────────────────────────────
 -- Midnight of a calendar date in Europe/Amsterdam: the instant Grafana plots a daily figure at.

@@ -22,7 +22,7 @@ public static partial class TemplateInterpolator
         "__timeGroupAlias", "__time", "__timeEpoch", "__unixEpochFilter", "__unixEpochNanoFilter", "__unixEpochFrom",
         "__unixEpochTo", "__unixEpochNanoFrom", "__unixEpochNanoTo", "__unixEpochGroup", "__unixEpochGroupAlias",
         "__data", "__value", "__field", "__series", "__url_time_range", "__all_variables", "__dashboard", "__org",
-        "__user", "__timezone", "__name",
+        "__user", "__timezone", "__name", "__all",
     };
 
     public static string Interpolate(string text, IReadOnlyDictionary<string, TemplateVariable> variables, TimeRange range) =>
