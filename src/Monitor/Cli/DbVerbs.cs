@@ -14,7 +14,7 @@ public static class DbVerbs
         migrate.SetAction(async (_, ct) => await CliErrors.Guard(async () =>
         {
             await using var ctx = await MonitorContext.OpenAsync(migrate: false);
-            var applied = await new Migrator(ctx.Db).MigrateAsync(ct: ct);
+            var applied = await new Migrator(ctx.Db, Console.Error.WriteLine).MigrateAsync(ct: ct);
             Console.WriteLine(applied.Count == 0
                 ? $"Database {WarehouseLocation.Describe(ctx.ConnectionString)} is bijgewerkt; niets te doen."
                 : $"Toegepast op {WarehouseLocation.Describe(ctx.ConnectionString)}: " + string.Join(", ", applied.Select(m => $"{m.Version:0000}_{m.Name}")));

@@ -33,7 +33,7 @@ public sealed class MonitorContext : IAsyncDisposable
         config ??= LoadConfiguration();
         var cs = WarehouseLocation.Resolve(config, msg => Console.Error.WriteLine(msg));
         var ctx = new MonitorContext(config, cs);
-        if (migrate) await new Migrator(ctx.Db).MigrateAsync();
+        if (migrate) await new Migrator(ctx.Db, Console.Error.WriteLine).MigrateAsync();
         return ctx;
     }
 

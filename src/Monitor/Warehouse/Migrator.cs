@@ -8,8 +8,10 @@ namespace Monitor.Warehouse;
 /// <summary>
 /// Applies sql/migrations/NNNN_name.sql in order, each once, each in its own transaction, recorded in
 /// monitor.schema_migrations. Forward-only: an applied file that changed afterwards is an error, not a silent skip.
+/// What a migration says to the operator (RAISE NOTICE, e.g. a statement only a superuser can run) goes to
+/// <paramref name="tell"/>; PostgreSQL's own notices ("already exists, skipping") do not.
 /// </summary>
-public sealed class Migrator(NpgsqlDataSource db)
+public sealed class Migrator(NpgsqlDataSource db, Action<string>? tell = null)
 {
     public static string MigrationsFolder => Path.Combine(AppContext.BaseDirectory, "sql", "migrations");
 
@@ -37,6 +39,8 @@ public sealed class Migrator(NpgsqlDataSource db)
     {
         var migrations = Load(folder ?? MigrationsFolder);
         await using var conn = await db.OpenConnectionAsync(ct);
+        if (tell is not null)
+            conn.Notice += (_, e) => { if (e.Notice.SqlState == PostgresErrorCodes.SuccessfulCompletion) tell(e.Notice.MessageText); };
         // Two services starting at once must not both apply the same file.
         await conn.ExecuteAsync("SELECT pg_advisory_lock(hashtext('monitor:migrate'))");
         try
