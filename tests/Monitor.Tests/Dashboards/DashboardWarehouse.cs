@@ -33,7 +33,7 @@ public sealed class DashboardWarehouse : IAsyncLifetime
         await Load("huisvesting", "huisvesting-fout.csv", "coa-huisvesting", IngestOutcome.Rejected);
         await Load("afspraken", "afspraken.csv", "prt-afspraken", IngestOutcome.Accepted);
         await RunFileAsync("computed.sql");
-        await RunFileAsync("alerts-standin.sql");
+        await RunFileAsync("alerts.sql");
         await CreateReadOnlyLoginAsync();
     }
 
