@@ -8,6 +8,7 @@ using Monitor.Tests.Support;
 
 namespace Monitor.Tests.Outputs;
 
+[Collection(HangfireGlobalState.Name)]
 public sealed class ScheduleAndViewsTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     private sealed class Recorder : IRecurringJobManager

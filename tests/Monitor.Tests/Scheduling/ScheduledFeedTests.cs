@@ -14,6 +14,7 @@ using Monitor.Tests.Support;
 namespace Monitor.Tests.Scheduling;
 
 /// <summary>Configured feeds, fetched and loaded the way the scheduled service does it.</summary>
+[Collection(HangfireGlobalState.Name)]
 public sealed class ScheduledFeedTests : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();

@@ -8,6 +8,7 @@ using Monitor.Warehouse;
 namespace Monitor.Tests.Scheduling;
 
 /// <summary><c>monitor serve</c>: the Hangfire server with its dashboard and /health, on loopback.</summary>
+[Collection(HangfireGlobalState.Name)]
 public sealed class ServeTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     [Fact]
@@ -39,6 +40,11 @@ public sealed class ServeTests(TestDatabase database) : IClassFixture<TestDataba
             Assert.True(await database.Db.ScalarAsync<long>("SELECT count(*) FROM hangfire.server") > 0);
             Assert.Equal(1L, await database.Db.ScalarAsync<long>("SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = 'feed:coa'"));
         }
-        finally { await app.StopAsync(); }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            HangfireGlobalState.ResetLogProvider();
+        }
     }
 }

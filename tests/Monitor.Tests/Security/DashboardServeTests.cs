@@ -13,6 +13,7 @@ namespace Monitor.Tests.Security;
 /// The dashboard as <c>monitor serve</c> wires it: the real app on 127.0.0.1 with Hangfire on the test PostgreSQL.
 /// A remote client is simulated by a middleware of this test app only, which sets the peer address from a test header.
 /// </summary>
+[Collection(HangfireGlobalState.Name)]
 public sealed class DashboardServeTests : IAsyncLifetime
 {
     private const string User = "beheer";
@@ -95,6 +96,7 @@ public sealed class DashboardServeTests : IAsyncLifetime
         _client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        HangfireGlobalState.ResetLogProvider();
         await _context.DisposeAsync();
         await _database.DisposeAsync();
     }
