@@ -6,14 +6,10 @@ namespace Monitor.Tests.Cli;
 /// <summary><c>monitor ingest</c> as an operator runs it: the real executable, its output and its exit codes.</summary>
 public sealed class IngestVerbTests : IAsyncLifetime
 {
-    private readonly TestDatabase _database = new();
+    private readonly ReferenceDatabase _database = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("monitor-cli-").FullName;
 
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        await _database.Db.LoadReferenceDataAsync();
-    }
+    public Task InitializeAsync() => _database.InitializeAsync();
 
     public Task DisposeAsync() => _database.DisposeAsync();
 

@@ -11,7 +11,7 @@ public sealed class FeedRunnerTests : IAsyncLifetime
 {
     private const string Plekken = "peildatum,opgave,gemeentecode,locatiecode,status,capaciteit\n2025-03-01,asiel,GM0014,G1,beschikbaar,300\n";
 
-    private readonly TestDatabase _database = new();
+    private readonly ReferenceDatabase _database = new();
     private readonly string _temp = Directory.CreateTempSubdirectory("monitor-runner-").FullName;
     private HttpFeedFetcher _http = null!;
     private FeedRunner _runner = null!;
@@ -19,7 +19,6 @@ public sealed class FeedRunnerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        await _database.Db.LoadReferenceDataAsync();
         _http = FetchKit.Fetcher(FetchKit.FastPolicy(_temp));
         _runner = new FeedRunner(_database.Db, new FeedSource(_http, new DropFolderOptions { SettleTime = TimeSpan.Zero }));
     }

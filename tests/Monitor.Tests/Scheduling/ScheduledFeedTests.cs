@@ -17,15 +17,11 @@ namespace Monitor.Tests.Scheduling;
 [Collection(HangfireGlobalState.Name)]
 public sealed class ScheduledFeedTests : IAsyncLifetime
 {
-    private readonly TestDatabase _database = new();
+    private readonly ReferenceDatabase _database = new();
     private readonly string _temp = Directory.CreateTempSubdirectory("monitor-sched-").FullName;
     private Npgsql.NpgsqlDataSource Db => _database.Db;
 
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        await Db.LoadReferenceDataAsync();
-    }
+    public Task InitializeAsync() => _database.InitializeAsync();
 
     public Task DisposeAsync() => _database.DisposeAsync();
 

@@ -32,6 +32,24 @@ public static class TestCluster
 
     private static readonly SemaphoreSlim SamplesLock = new(1, 1);
     private static string? _samplesTemplate;
+    private static string? _referenceTemplate;
+
+    /// <summary>A database holding the 342 gemeenten and the herindelingen, loaded once per run through the real loader.</summary>
+    public static async Task<string> CreateReferenceDatabaseAsync()
+    {
+        await SamplesLock.WaitAsync();
+        try
+        {
+            if (_referenceTemplate is null)
+            {
+                var cs = await CreateDatabaseAsync();
+                await using (var db = NpgsqlDataSource.Create(cs)) await db.LoadReferenceDataAsync();
+                _referenceTemplate = new NpgsqlConnectionStringBuilder(cs).Database;
+            }
+        }
+        finally { SamplesLock.Release(); }
+        return await CreateDatabaseAsync(_referenceTemplate);
+    }
 
     /// <summary>
     /// A database holding every shipped sample feed, loaded once per test run through the real loader and then used as
@@ -97,6 +115,12 @@ public class TestDatabase : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Db.DisposeAsync();
+}
+
+/// <summary>Per test class: a fresh warehouse with the reference data (gemeenten, herindelingen) loaded.</summary>
+public sealed class ReferenceDatabase : TestDatabase
+{
+    protected override Task<string> CreateAsync() => TestCluster.CreateReferenceDatabaseAsync();
 }
 
 /// <summary>Per test class: a fresh copy of the warehouse with every shipped sample feed loaded.</summary>

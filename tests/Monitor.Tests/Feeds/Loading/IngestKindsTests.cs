@@ -7,14 +7,10 @@ namespace Monitor.Tests.Feeds.Loading;
 /// <summary>Each kind of FEEDS.md, in each format, loaded into a real warehouse and read back.</summary>
 public sealed class IngestKindsTests : IAsyncLifetime
 {
-    private readonly TestDatabase _database = new();
+    private readonly ReferenceDatabase _database = new();
     private Npgsql.NpgsqlDataSource Db => _database.Db;
 
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        await Db.LoadReferenceDataAsync();
-    }
+    public Task InitializeAsync() => _database.InitializeAsync();
 
     public Task DisposeAsync() => _database.DisposeAsync();
 
