@@ -23,6 +23,17 @@ public sealed class DeliveryLoader(NpgsqlDataSource db)
             return new IngestResult(registered.Id, IngestOutcome.Duplicate, 0, 0, [], 0, registered.DuplicateOf);
 
         var fileName = Path.GetFileName(request.Source.TrimEnd('/')) is { Length: > 0 } n ? n : request.Source;
+        try { return await LoadAsync(request, kind, registered, fileName, bytesRead, ct); }
+        catch (NpgsqlException e) when (DeliveryInterruptedException.IsConnectionLoss(e))
+        {
+            // "Exception while writing to stream" tells nobody what happened to their delivery; this does.
+            throw new DeliveryInterruptedException(registered.Id, fileName, e);
+        }
+    }
+
+    private async Task<IngestResult> LoadAsync(IngestRequest request, FeedKind kind, DeliveryStore.Registered registered, string fileName,
+        IProgress<long>? bytesRead, CancellationToken ct)
+    {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         // One load per kind at a time: snapshots and replacements of the same kind must not interleave.
