@@ -36,7 +36,8 @@ public static class ServeVerb
         ((IConfigurationBuilder)builder.Configuration).AddConfiguration(ctx.Config);
         builder.WebHost.UseUrls(urls ?? ctx.Config["Serve:Urls"] ?? "http://127.0.0.1:5080");
         builder.Services.AddMonitorServices(ctx.Config, ctx.Db);
-        builder.Services.AddMonitorHangfire(ctx.ConnectionString, int.TryParse(ctx.Config["Serve:Workers"], out var w) ? w : 2);
+        builder.Services.AddMonitorHangfire(ctx.ConnectionString, int.TryParse(ctx.Config["Serve:Workers"], out var w) ? w : 2,
+            TimeSpan.TryParse(ctx.Config["Serve:InvisibilityTimeout"], System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : null);
 
         var app = builder.Build();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions

@@ -113,6 +113,25 @@ internal static class ReliabilityKit
             """, new { kind })).ToList();
     }
 
+    public sealed record HangfireJob(long Id, string Type, string Method, string State, string Arguments);
+
+    /// <summary>Every job in Hangfire's storage, oldest first: type and method of the invocation, current state, arguments.</summary>
+    public static async Task<List<HangfireJob>> HangfireJobsAsync(NpgsqlDataSource db)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return (await conn.QueryAsync<(long, string, string, string?, string)>("""
+            SELECT id, invocationdata->>'Type', invocationdata->>'Method', statename, coalesce(arguments::text, '') FROM hangfire.job ORDER BY id
+            """)).Select(j => new HangfireJob(j.Item1, j.Item2, j.Item3, j.Item4 ?? "", j.Item5)).ToList();
+    }
+
+    /// <summary>Every state a job went through, in order, with the server that processed it (for Processing).</summary>
+    public static async Task<List<(string Name, string? ServerId, DateTime At)>> HangfireStatesAsync(NpgsqlDataSource db, long jobId)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return (await conn.QueryAsync<(string, string?, DateTime)>(
+            "SELECT name, data->>'ServerId', createdat FROM hangfire.state WHERE jobid = @jobId ORDER BY id", new { jobId })).ToList();
+    }
+
     /// <summary>Hangfire's storage in the warehouse, as <c>monitor serve</c> configures it: for enqueuing and triggering from a test.</summary>
     public static PostgreSqlStorage HangfireStorage(string connectionString)
     {
@@ -180,8 +199,12 @@ internal sealed class MonitorProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    private bool _disposed;
+
     public ValueTask DisposeAsync()
     {
+        if (_disposed) return ValueTask.CompletedTask;
+        _disposed = true;
         Kill();
         _process.Dispose();
         return ValueTask.CompletedTask;
