@@ -1,4 +1,5 @@
 using Dapper;
+using Hangfire;
 using Monitor.Feeds;
 using Monitor.Feeds.Loading;
 using Monitor.Tests.Support;
@@ -148,5 +149,78 @@ public sealed class DatabaseRestartTests(PrivateCluster cluster) : IClassFixture
             WarehouseRows.AssertSame(expected, await WarehouseRows.ReadAsync(faulty, WarehouseRows.FactTables), $"herstart tijdens {phase}");
         }
         finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    /// <summary>
+    /// The same fault under <c>monitor serve</c>: the feed job fails with the plain error, Hangfire's AutomaticRetry
+    /// schedules its retry (in 30 s; the test moves it forward with Requeue, which is what the retry does when its
+    /// time comes), the service itself survives the restart, and the retry takes the pending delivery over.
+    /// </summary>
+    [Fact]
+    public async Task RestartDuringAScheduledFeedJob_HangfireSchedulesItsRetry_AndTheRetryCompletesIt()
+    {
+        var cs = await cluster.CreateDatabaseAsync();
+        var cleanCs = await cluster.CreateDatabaseAsync();
+        await using var db = NpgsqlDataSource.Create(cs);
+        await using var clean = NpgsqlDataSource.Create(cleanCs);
+        var dir = Directory.CreateTempSubdirectory("monitor-restart-serve-").FullName;
+        MonitorProcess? serve = null;
+        try
+        {
+            var drop = Path.Combine(dir, "drop");
+            var file = await ReliabilityKit.WriteAsync(drop, "coa-2025-06-01.csv", ReliabilityKit.PlekkenCsv(5_000, gemeenten: ReliabilityKit.SmallWorld));
+            var copy = await ReliabilityKit.WriteAsync(Path.Combine(dir, "schoon"), "coa-2025-06-01.csv", await File.ReadAllTextAsync(file));
+            var storage = ReliabilityKit.HangfireStorage(cs);
+            serve = MonitorProcess.Start(cs, dir, new Dictionary<string, string>
+            {
+                ["Serve__Urls"] = $"http://127.0.0.1:{LocalCluster.FreeLoopbackPort()}",
+                ["Schedule__Compute"] = "0 0 1 1 *",
+                ["DropFolders__SettleTime"] = "00:00:00",
+                ["Feeds__0__Name"] = Feed, ["Feeds__0__Kind"] = "plekken", ["Feeds__0__Location"] = drop, ["Feeds__0__Schedule"] = "0 0 1 1 *",
+            }, "serve");
+            await ReliabilityKit.WaitUntilAsync(() => Task.FromResult(serve.HasExited || serve.Output.Contains("Monitor draait op")),
+                TimeSpan.FromSeconds(60), "monitor serve start", TimeSpan.FromMilliseconds(100));
+            Assert.False(serve.HasExited, serve.Output);
+
+            var blocker = await db.OpenConnectionAsync();
+            await blocker.ExecuteAsync("BEGIN; LOCK TABLE monitor.plekken IN ACCESS EXCLUSIVE MODE");
+            var jobId = new RecurringJobManager(storage).TriggerJob($"feed:{Feed}");
+            await ReliabilityKit.WaitUntilAsync(async () => await ReliabilityKit.ActiveAsync(db, "%monitor.plekken%", waitingOnLock: true) == 1,
+                TimeSpan.FromSeconds(60), "de feedtaak in haar merge\n" + serve.Output);
+
+            cluster.Restart();
+            try { await blocker.DisposeAsync(); } catch (NpgsqlException) { /* ended by the restart */ }
+
+            // Hangfire's AutomaticRetry turned the failure into a scheduled retry, with the plain reason.
+            (string Name, string? Reason) state = default;
+            await ReliabilityKit.WaitUntilAsync(async () =>
+            {
+                state = (await db.QueryAsync<(string, string?)>("SELECT name, reason FROM hangfire.state WHERE jobid = @id ORDER BY id DESC LIMIT 1",
+                    new { id = long.Parse(jobId) })).FirstOrDefault();
+                return state.Name == "Scheduled";
+            }, TimeSpan.FromSeconds(60), "de herhaling ingepland\n" + serve.Output, TimeSpan.FromMilliseconds(200));
+            var pending = Assert.Single(await ReliabilityKit.DeliveriesAsync(db, "plekken"));
+            Assert.Equal("pending", pending.Outcome);
+            // Hangfire keeps the first 70 characters of the reason: enough to see it is ours, not the unlock's or Npgsql's.
+            Assert.StartsWith($"Retry attempt 1 of 3: Het laden van levering {pending.Id} (coa-2025-06-01.csv)", state.Reason);
+            Assert.True(File.Exists(file), "the file stays in the drop folder until it is loaded");
+
+            // The retry's time has come (brought forward): the same service, still running, finishes the job.
+            Assert.True(new BackgroundJobClient(storage).Requeue(jobId));
+            await ReliabilityKit.WaitUntilAsync(async () => await db.ScalarAsync<string>("SELECT statename FROM hangfire.job WHERE id = @id",
+                new { id = long.Parse(jobId) }) == "Succeeded", TimeSpan.FromSeconds(60), "de herhaling geslaagd\n" + serve.Output, TimeSpan.FromMilliseconds(200));
+            Assert.False(serve.HasExited, serve.Output);
+            Assert.Equal([("accepted", pending.Id)], (await ReliabilityKit.DeliveriesAsync(db, "plekken")).Select(d => (d.Outcome, d.Id)));
+            Assert.True(File.Exists(Path.Combine(drop, "processed", "coa-2025-06-01.csv")));
+
+            Assert.Equal(IngestOutcome.Accepted, (await clean.IngestFileAsync("plekken", copy, Feed)).Outcome);
+            WarehouseRows.AssertSame(await WarehouseRows.ReadAsync(clean, WarehouseRows.FactTables), await WarehouseRows.ReadAsync(db, WarehouseRows.FactTables),
+                "herstart tijdens een geplande feedtaak");
+        }
+        finally
+        {
+            if (serve is not null) await serve.DisposeAsync();
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }
