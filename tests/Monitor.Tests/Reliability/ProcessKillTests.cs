@@ -81,7 +81,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
         Assert.False(ingest.HasExited, "the ingest finished before it could be killed:\n" + ingest.Output);
         ingest.Kill();
 
-        var pending = Assert.Single((await ReliabilityKit.DeliveriesAsync(Db, "plekken")).Where(d => d.Outcome == "pending"));
+        var pending = Assert.Single(await ReliabilityKit.DeliveriesAsync(Db, "plekken"), d => d.Outcome == "pending");
         if (holder is null)
         {
             // A backend in COPY notices at once that its client is gone, and rolls back: no figure changed.
@@ -173,7 +173,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
         var started = (await ReliabilityKit.HangfireStatesAsync(Db, jobId)).Single(s => s.Name == "Processing").At;
         await ReliabilityKit.WaitUntilAsync(async () => await Db.ScalarAsync<DateTime>("SELECT now()") > started.AddSeconds(8),
             TimeSpan.FromSeconds(30), "8 s na het begin van de taak", TimeSpan.FromMilliseconds(200));
-        Assert.Single((await ReliabilityKit.HangfireStatesAsync(Db, jobId)).Where(s => s.Name == "Processing"));
+        Assert.Single(await ReliabilityKit.HangfireStatesAsync(Db, jobId), s => s.Name == "Processing");
 
         first.Kill();
         await ReleaseAsync(holder);
@@ -191,7 +191,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
         Assert.Equal("accepted", delivery.Outcome);
         Assert.True(File.Exists(Path.Combine(drop, "processed", "coa-2025-06-01.csv")));
         Assert.Empty(Directory.GetFiles(drop));
-        var computeJob = Assert.Single((await ReliabilityKit.HangfireJobsAsync(Db)).Where(j => j.Type.StartsWith("Monitor.Scheduling.ComputeJob")));
+        var computeJob = Assert.Single(await ReliabilityKit.HangfireJobsAsync(Db), j => j.Type.StartsWith("Monitor.Scheduling.ComputeJob"));
         await WaitForJobAsync(computeJob.Id, "Succeeded", second);
         Assert.Contains(delivery.Id.ToString(), computeJob.Arguments);
         Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT count(*) FROM monitor.compute_runs WHERE finished_at IS NOT NULL"));
