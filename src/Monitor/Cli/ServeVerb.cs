@@ -36,7 +36,11 @@ public static class ServeVerb
         ((IConfigurationBuilder)builder.Configuration).AddConfiguration(ctx.Config);
         builder.WebHost.UseUrls(urls ?? ctx.Config["Serve:Urls"] ?? "http://127.0.0.1:5080");
         builder.Services.AddMonitorServices(ctx.Config, ctx.Db);
-        builder.Services.AddMonitorHangfire(ctx.ConnectionString, int.TryParse(ctx.Config["Serve:Workers"], out var w) ? w : 2);
+        var invisibility = ctx.Config["Serve:InvisibilityTimeout"] is { Length: > 0 } raw
+            ? TimeSpan.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t
+              : throw new InvalidOperationException($"Serve:InvisibilityTimeout '{raw}' is geen tijdsduur; schrijf bijvoorbeeld 00:05:00.")
+            : (TimeSpan?)null;
+        builder.Services.AddMonitorHangfire(ctx.ConnectionString, int.TryParse(ctx.Config["Serve:Workers"], out var w) ? w : 2, invisibility);
 
         var app = builder.Build();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions

@@ -29,7 +29,9 @@ public sealed class ComputeService(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         // One computation at a time, across every server: two would race on the same rows and revisions.
-        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('monitor:compute'))", transaction: tx);
+        // Waiting for the other computation takes as long as it does: no command timeout.
+        await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext('monitor:compute'))", transaction: tx,
+            commandTimeout: 0, cancellationToken: ct));
 
         var lastAsOf = await conn.ExecuteScalarAsync<DateTime?>("SELECT max(as_of) FROM monitor.compute_runs WHERE finished_at IS NOT NULL", transaction: tx);
         var scope = full || lastAsOf is null ? new ComputeScope(true, new Dictionary<string, DateOnly>())

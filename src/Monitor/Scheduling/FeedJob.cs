@@ -40,7 +40,10 @@ public sealed class FeedJob(NpgsqlDataSource db, FeedCatalog catalog, FeedRunner
         }
         finally
         {
-            await guard.ExecuteAsync("SELECT pg_advisory_unlock(hashtext('feed:' || @feedName))", new { feedName });
+            // When the database went away mid-run the session is gone, and its lock with it; the unlock's own failure
+            // must not replace the run's exception, which says what happened.
+            try { await guard.ExecuteAsync("SELECT pg_advisory_unlock(hashtext('feed:' || @feedName))", new { feedName }); }
+            catch (NpgsqlException e) { log.LogWarning("Feed {Feed}: slot niet vrijgegeven ({Reason}); de sessie is al weg.", feedName, e.Message); }
         }
     }
 }

@@ -19,8 +19,13 @@ public static class HangfireSetup
         return retry;
     });
 
-    public static IServiceCollection AddMonitorHangfire(this IServiceCollection services, string connectionString, int workers = 2)
+    /// <param name="invisibilityTimeout">How long a job whose server stopped sending heartbeats (killed, machine gone)
+    /// stays claimed before another server takes it over; 5 minutes unless configured (Serve:InvisibilityTimeout).</param>
+    public static IServiceCollection AddMonitorHangfire(this IServiceCollection services, string connectionString, int workers = 2,
+        TimeSpan? invisibilityTimeout = null)
     {
+        if (invisibilityTimeout is { } t && (t < TimeSpan.FromSeconds(1) || t > TimeSpan.FromDays(1)))
+            throw new InvalidOperationException($"Serve:InvisibilityTimeout {t} ligt niet tussen 1 seconde en 1 dag.");
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -30,8 +35,9 @@ public static class HangfireSetup
                 SchemaName = "hangfire",
                 PrepareSchemaIfNecessary = true,
                 // A job running past the invisibility timeout would be fetched again by another server: keep it alive instead.
+                // Only a job whose server died (no heartbeat for this long) is taken over by another server.
                 UseSlidingInvisibilityTimeout = true,
-                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                InvisibilityTimeout = invisibilityTimeout ?? TimeSpan.FromMinutes(5),
                 // Locks have no heartbeat; keep them longer than the longest load so a second server cannot enter.
                 DistributedLockTimeout = TimeSpan.FromMinutes(30),
                 QueuePollInterval = TimeSpan.FromSeconds(2),

@@ -20,16 +20,31 @@ public sealed class DeliveryLoader(NpgsqlDataSource db)
     {
         var kind = FeedKinds.Get(request.Kind);
         var (sha256, size) = await DeliveryStore.HashFileAsync(request.Path, ct);
-        var registered = await new DeliveryStore(db).RegisterAsync(request.Feed, kind.Name, request.Source, request.Path, sha256, size,
+        var store = new DeliveryStore(db);
+        await using var sameBytes = await store.LockContentAsync(kind.Name, sha256, ct);
+        var registered = await store.RegisterAsync(request.Feed, kind.Name, request.Source, request.Path, sha256, size,
             request.ETag, request.LastModified, ct);
         if (registered.IsDuplicate)
             return new IngestResult(registered.Id, IngestOutcome.Duplicate, 0, 0, [], 0, registered.DuplicateOf);
 
         var fileName = Path.GetFileName(request.Source.TrimEnd('/')) is { Length: > 0 } n ? n : request.Source;
+        try { return await LoadAsync(request, kind, registered, fileName, bytesRead, ct); }
+        catch (NpgsqlException e) when (DeliveryInterruptedException.IsConnectionLoss(e))
+        {
+            // "Exception while writing to stream" tells nobody what happened to their delivery; this does.
+            throw new DeliveryInterruptedException(registered.Id, fileName, e);
+        }
+    }
+
+    private async Task<IngestResult> LoadAsync(IngestRequest request, FeedKind kind, DeliveryStore.Registered registered, string fileName,
+        IProgress<long>? bytesRead, CancellationToken ct)
+    {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         // One load per kind at a time: snapshots and replacements of the same kind must not interleave.
-        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('ingest:' || @kind))", new { kind = kind.Name }, tx);
+        // A lock wait lasts as long as the other load does: no command timeout.
+        await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext('ingest:' || @kind))", new { kind = kind.Name }, tx,
+            commandTimeout: 0, cancellationToken: ct));
         var outcome = await conn.ExecuteScalarAsync<string>("SELECT outcome FROM monitor.deliveries WHERE id = @id FOR UPDATE",
             new { id = registered.Id }, tx);
         if (outcome != "pending")

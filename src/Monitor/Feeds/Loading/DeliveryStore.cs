@@ -20,6 +20,44 @@ public sealed class DeliveryStore(NpgsqlDataSource db)
     }
 
     /// <summary>
+    /// Holds one content (kind and bytes) for the caller's whole ingest, across processes. A second arrival of the same
+    /// bytes waits, then finds the first accepted (and is recorded as its duplicate) or rejected (and is loaded, and
+    /// judged, on its own). So the pending delivery that <see cref="RegisterAsync"/> takes over is always one whose
+    /// loader is gone (a crash), never one still loading. A session lock: PostgreSQL releases it when the process dies.
+    /// Dispose to release.
+    /// </summary>
+    public async Task<IAsyncDisposable> LockContentAsync(string kind, byte[] sha256, CancellationToken ct)
+    {
+        var conn = await db.OpenConnectionAsync(ct);
+        try
+        {
+            // A lock wait lasts as long as the other load does: no command timeout.
+            await conn.ExecuteAsync(new CommandDefinition(ContentLockSql("pg_advisory_lock"), new { kind, sha256 }, commandTimeout: 0, cancellationToken: ct));
+        }
+        catch
+        {
+            await conn.DisposeAsync();
+            throw;
+        }
+        return new ContentLock(conn, kind, sha256);
+    }
+
+    // The two-key form: its key space is separate from the single-key locks (ingest:, delivery:, feed:).
+    private static string ContentLockSql(string function) =>
+        $"SELECT {function}(hashtext('delivery-content:' || @kind), hashtext(encode(@sha256, 'hex')))";
+
+    private sealed class ContentLock(NpgsqlConnection conn, string kind, byte[] sha256) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try { await conn.ExecuteAsync(ContentLockSql("pg_advisory_unlock"), new { kind, sha256 }); }
+            catch (NpgsqlException) { /* the session is gone (database restarted), and its lock with it */ }
+            try { await conn.DisposeAsync(); }
+            catch (NpgsqlException) { /* a broken connection is dropped from the pool either way */ }
+        }
+    }
+
+    /// <summary>
     /// Records the delivery and stores its bytes, unless the same bytes of this kind were accepted before (then it is
     /// recorded as a duplicate). A pending delivery with the same bytes, left by a crash, is taken over rather than repeated.
     /// </summary>
@@ -28,7 +66,8 @@ public sealed class DeliveryStore(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('delivery:' || @kind))", new { kind }, tx);
+        await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext('delivery:' || @kind))", new { kind }, tx,
+            commandTimeout: 0, cancellationToken: ct));
 
         var accepted = await conn.QuerySingleOrDefaultAsync<long?>(
             "SELECT id FROM monitor.deliveries WHERE kind = @kind AND sha256 = @sha256 AND outcome = 'accepted'", new { kind, sha256 }, tx);
