@@ -32,7 +32,7 @@ public sealed class DeliveryStore(NpgsqlDataSource db)
         try
         {
             // A lock wait lasts as long as the other load does: no command timeout.
-            await conn.ExecuteAsync(new CommandDefinition(ContentLockSql("pg_advisory_lock"), new { kind, sha256 }, commandTimeout: 0, cancellationToken: ct));
+            await conn.ExecuteAsync(new CommandDefinition(LockContentSql, new { kind, sha256 }, commandTimeout: 0, cancellationToken: ct));
         }
         catch
         {
@@ -43,14 +43,14 @@ public sealed class DeliveryStore(NpgsqlDataSource db)
     }
 
     // The two-key form: its key space is separate from the single-key locks (ingest:, delivery:, feed:).
-    private static string ContentLockSql(string function) =>
-        $"SELECT {function}(hashtext('delivery-content:' || @kind), hashtext(encode(@sha256, 'hex')))";
+    private const string LockContentSql = "SELECT pg_advisory_lock(hashtext('delivery-content:' || @kind), hashtext(encode(@sha256, 'hex')))";
+    private const string UnlockContentSql = "SELECT pg_advisory_unlock(hashtext('delivery-content:' || @kind), hashtext(encode(@sha256, 'hex')))";
 
     private sealed class ContentLock(NpgsqlConnection conn, string kind, byte[] sha256) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            try { await conn.ExecuteAsync(ContentLockSql("pg_advisory_unlock"), new { kind, sha256 }); }
+            try { await conn.ExecuteAsync(UnlockContentSql, new { kind, sha256 }); }
             catch (NpgsqlException) { /* the session is gone (database restarted), and its lock with it */ }
             try { await conn.DisposeAsync(); }
             catch (NpgsqlException) { /* a broken connection is dropped from the pool either way */ }
