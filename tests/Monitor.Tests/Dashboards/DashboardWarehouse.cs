@@ -6,13 +6,16 @@ using Npgsql;
 namespace Monitor.Tests.Dashboards;
 
 /// <summary>
-/// A warehouse with data behind every dashboard panel: the sample reference data and the fixture's deliveries loaded
-/// through the real loader (accepted, rejected and revising ones), the computed tables filled by Fixture/computed.sql,
-/// and a login role that is a member of monitor_grafana only, as Grafana's grafana_ro is.
+/// A warehouse with data behind every dashboard panel: every shipped sample feed, computed by the real compute job up to
+/// a day before the 1 July 2025 deadline (so projections to a deadline ahead exist), then the fixture's deliveries
+/// loaded through the real loader (accepted, rejected and revising ones) and computed again incrementally (so the
+/// revisions are real), the fixture's alerts, and a login role that is a member of monitor_grafana only, as Grafana's
+/// grafana_ro is.
 /// </summary>
 public sealed class DashboardWarehouse : IAsyncLifetime
 {
-    private readonly TestDatabase _database = new();
+    public static readonly DateOnly AsOf = new(2025, 6, 15);
+    private readonly SampleDatabase _database = new();
 
     public static string FixtureFolder => Path.Combine(RepoPaths.Root, "tests", "Monitor.Tests", "Dashboards", "Fixture");
 
@@ -23,8 +26,9 @@ public sealed class DashboardWarehouse : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        await Db.LoadReferenceDataAsync();
+        var compute = new Monitor.Compute.ComputeService(Db);
         await Load("regios", "regios.csv", "regios", IngestOutcome.Accepted);
+        await compute.RunAsync(full: true, [], AsOf);
         await Load("opgave", "opgave.csv", "jenv-opgaven", IngestOutcome.Accepted);
         await Load("opgave", "opgave-bijstelling.csv", "jenv-opgaven", IngestOutcome.Accepted);
         await Load("plekken", "plekken.csv", "coa", IngestOutcome.Accepted);
@@ -32,7 +36,16 @@ public sealed class DashboardWarehouse : IAsyncLifetime
         await Load("huisvesting", "huisvesting.csv", "coa-huisvesting", IngestOutcome.Accepted);
         await Load("huisvesting", "huisvesting-fout.csv", "coa-huisvesting", IngestOutcome.Rejected);
         await Load("afspraken", "afspraken.csv", "prt-afspraken", IngestOutcome.Accepted);
-        await RunFileAsync("computed.sql");
+        await compute.RunAsync(full: false, await Monitor.Compute.PendingDeliveries.SinceLastRunAsync(Db, CancellationToken.None), AsOf);
+        await RunFileAsync("as-of-2025.sql");
+        // And this month, the feeds dashboard's last 30 days: the same two bad files came in again and were rejected
+        // again, and the coa snapshot of 1 June was corrected (Paviljoen Oisterwijk has 80 places, not 60), which revised
+        // a fact and the figures computed from it.
+        await Load("plekken", "plekken-fout.csv", "coa", IngestOutcome.Rejected);
+        await Load("huisvesting", "huisvesting-fout.csv", "coa-huisvesting", IngestOutcome.Rejected);
+        var corrected = (await File.ReadAllTextAsync(Path.Combine(FixtureFolder, "plekken.csv"))).Replace("beschikbaar,60,58,", "beschikbaar,80,58,");
+        Assert.Equal(IngestOutcome.Accepted, (await Db.IngestTextAsync("plekken", corrected, "plekken-correctie.csv", "coa")).Outcome);
+        await compute.RunAsync(full: false, await Monitor.Compute.PendingDeliveries.SinceLastRunAsync(Db, CancellationToken.None), AsOf);
         await RunFileAsync("alerts.sql");
         await CreateReadOnlyLoginAsync();
     }
