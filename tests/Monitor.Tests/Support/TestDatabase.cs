@@ -15,6 +15,7 @@ public static class TestCluster
 
     private static (LocalCluster, string) Start()
     {
+        RemoveClustersOfFinishedRuns();
         var dir = Path.Combine(Path.GetTempPath(), $"monitor-tests-{Environment.ProcessId}", "pg");
         var cluster = new LocalCluster(dir, fastAndUnsafe: true);
         var cs = cluster.EnsureRunning();
@@ -25,6 +26,26 @@ public static class TestCluster
             try { cluster.Stop(); Directory.Delete(Path.GetDirectoryName(dir)!, recursive: true); } catch { /* best effort at exit */ }
         };
         return (cluster, cs);
+    }
+
+    /// <summary>
+    /// A test host that is killed (or cut short at exit) leaves its cluster running; the next run stops and removes the
+    /// clusters of runs whose process is gone, so a developer's machine does not fill up with them.
+    /// </summary>
+    private static void RemoveClustersOfFinishedRuns()
+    {
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "monitor-tests-*"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir)["monitor-tests-".Length..], out var pid) || Directory.Exists($"/proc/{pid}")) continue;
+            try
+            {
+                var data = Path.Combine(dir, "pg");
+                if (File.Exists(Path.Combine(data, "postmaster.pid")))
+                    PostgresBinaries.Run(PostgresBinaries.FindBinDir(), "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop");
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* another run's leftovers; not ours to fail on */ }
+        }
     }
 
     /// <summary>The connection string of the migrated template database ("monitor").</summary>
