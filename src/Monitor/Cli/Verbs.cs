@@ -17,6 +17,7 @@ public static class Verbs
         root.Subcommands.Add(ScenarioVerb.Build());
         root.Subcommands.Add(ServeVerb.Build());
         root.Subcommands.Add(SampleVerbs.Build());
+        root.Subcommands.Add(BenchVerb.Build());
         return root;
     }
 }
