@@ -37,14 +37,17 @@ public sealed class AnalysisModel
     internal IReadOnlyDictionary<string, (Periode Periode, int Achterstand)> CarryIns { get; }
 
     /// <summary>Every date on which an opgave, an agreement or a period boundary can change a figure, within
-    /// [from, to] (always including from).</summary>
+    /// [from, to] (always including from). <paramref name="withHousing"/> adds the dates on which the carry-over into
+    /// the running half year can change: those of counts of a half year that has already ended (a late final count).
+    /// A count within the running half year changes what is housed, not what is due, so it is not a change date here
+    /// (with daily counts, it would make every day one, and the carry-over chain would be rebuilt daily).</summary>
     internal SortedSet<DateOnly> ChangeDates(DateOnly from, DateOnly to, bool withHousing)
     {
         var dates = new SortedSet<DateOnly> { from };
         void Add(DateOnly d) { if (from < d && d <= to) dates.Add(d); }
         foreach (var d in Figures.PublicationDates) Add(d);
         foreach (var a in Agreements) Add(a.Besluitdatum);
-        if (withHousing) foreach (var d in Housing.Peildata) Add(d);
+        if (withHousing) foreach (var d in Housing.LatePeildata) Add(d);
         // Cycles start on 1 January and half years on 1 January and 1 July: half-year starts cover both.
         for (var h = Periode.HalfYearOf(from).NextHalfYear; h.Start <= to; h = h.NextHalfYear) Add(h.Start);
         return dates;

@@ -10,6 +10,41 @@ public static class DailySeries
     public static IEnumerable<SeriesRow> Build(AnalysisModel m, IReadOnlyCollection<Area> areas, DateOnly from, DateOnly to)
     {
         if (to < from) return [];
+        var (provincies, withLand, needed, places, stands, carry) = Prepare(m, areas, from, to);
+        return Rows(m, areas, provincies, withLand, needed, places, stands, carry, from, to);
+    }
+
+    /// <summary>
+    /// The same rows as <see cref="Build"/>, area by area (each area's opgaven and days), for a writer that compares
+    /// them with the stored rows of one area at a time. The areas' aggregates need every member on the same day, so
+    /// they come from one pass in date order (a few hundred thousand rows: 16 areas); a gemeente's rows are read from
+    /// the precomputed timelines in any order, so they are produced when asked for.
+    /// </summary>
+    public static SeriesByArea ByArea(AnalysisModel m, IReadOnlyCollection<Area> areas, DateOnly from, DateOnly to)
+    {
+        if (to < from) return new SeriesByArea(areas, _ => []);
+        var (provincies, withLand, needed, places, stands, carry) = Prepare(m, areas, from, to);
+        var aggregates = areas.Where(a => a.Level != AreaLevel.Gemeente).ToList();
+        var byArea = Rows(m, aggregates, provincies, withLand, needed, places, stands, carry, from, to)
+            .GroupBy(r => r.Gebiedcode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        IEnumerable<SeriesRow> RowsOf(Area area)
+        {
+            if (area.Level != AreaLevel.Gemeente)
+            {
+                foreach (var r in byArea.TryGetValue(area.Code, out var list) ? list : []) yield return r;
+                yield break;
+            }
+            var gi = m.Geography.Index[area.Code];
+            foreach (var o in AnalysisCodes.AllOpgaven)
+                for (var t = from; t <= to; t = t.AddDays(1))
+                    yield return GemeenteRow(m, area.Code, gi, o, t, m.Calendar.NextDeadline(o, t), stands.At(t), carry.At(t), places);
+        }
+        return new SeriesByArea(areas, RowsOf);
+    }
+
+    private static (List<string> Provincies, bool WithLand, bool[] Needed, PlaceTimelines Places, Segmented<OpgaveStand> Stands,
+        Segmented<IReadOnlyDictionary<string, CarryOverResult>> Carry) Prepare(AnalysisModel m, IReadOnlyCollection<Area> areas, DateOnly from, DateOnly to)
+    {
         var geo = m.Geography;
         var needed = new bool[geo.Gemeenten.Count];
         foreach (var area in areas)
@@ -21,8 +56,9 @@ public static class DailySeries
 
         var places = new PlaceTimelines(m, needed, from.AddDays(1 - m.Options.TrendDays), to);
         var stands = Segments(m.ChangeDates(from, to, withHousing: false), t => EffectiveOpgave.On(m, t));
+        // Only the running half year's due is read from the chains, and it changes only on these dates.
         var carry = Segments(m.ChangeDates(from, to, withHousing: true), t => CarryOver.ForAll(m, t));
-        return Rows(m, areas, provincies, withLand, needed, places, stands, carry, from, to);
+        return (provincies, withLand, needed, places, stands, carry);
     }
 
     private static IEnumerable<SeriesRow> Rows(AnalysisModel m, IReadOnlyCollection<Area> areas, List<string> provincies,
@@ -99,7 +135,8 @@ public static class DailySeries
     private static Segmented<T> Segments<T>(SortedSet<DateOnly> dates, Func<DateOnly, T> compute) =>
         new(dates.Select(d => (d, compute(d))).ToList());
 
-    /// <summary>Values that hold from their date until the next one; read in increasing date order.</summary>
+    /// <summary>Values that hold from their date until the next one; read in increasing date order (a read of an
+    /// earlier date starts over from the first segment).</summary>
     private sealed class Segmented<T>(List<(DateOnly From, T Value)> segments)
     {
         private int i;
@@ -110,4 +147,11 @@ public static class DailySeries
             return segments[i].Value;
         }
     }
+}
+
+/// <summary>Rows of <see cref="DailySeries.ByArea"/>: the areas, and each area's rows when asked for (once per area).</summary>
+public sealed class SeriesByArea(IReadOnlyCollection<Area> areas, Func<Area, IEnumerable<SeriesRow>> rows)
+{
+    public IReadOnlyCollection<Area> Areas => areas;
+    public IEnumerable<SeriesRow> RowsOf(Area area) => rows(area);
 }

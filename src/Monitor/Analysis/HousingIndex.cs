@@ -27,19 +27,27 @@ internal sealed class HousingIndex
         }
         foreach (var g in parsed.GroupBy(x => (x.G, x.P)))
             rows[g.Key] = g.Select(x => x.O).OrderBy(o => o.Peildatum).ToArray();
-        Peildata = parsed.Select(x => x.O.Peildatum).Distinct().Order().ToList();
+        LatePeildata = parsed.Where(x => x.O.Peildatum > x.P.End).Select(x => x.O.Peildatum).Distinct().Order().ToList();
     }
 
-    public IReadOnlyList<DateOnly> Peildata { get; }
+    /// <summary>Peildata of counts dated after their half year's end (final counts reported late): the only housing
+    /// dates on which a completed half year's count, and so the carry-over into later half years, can change.</summary>
+    public IReadOnlyList<DateOnly> LatePeildata { get; }
 
     /// <summary>Observations of the half year with peildatum ≤ t (a count dated after the half year's end is its
     /// final count and belongs to it).</summary>
     public ReadOnlySpan<HousingObservation> Until(string gemeente, Periode halfYear, DateOnly t)
     {
         var obs = rows.TryGetValue((gemeente, halfYear), out var o) ? o : None;
-        var n = 0;
-        while (n < obs.Length && obs[n].Peildatum <= t) n++;
-        return obs.AsSpan(0, n);
+        // The count of observations with peildatum ≤ t (they are in peildatum order): a binary search, because the
+        // daily series asks this for every gemeente on every day.
+        int lo = 0, hi = obs.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (obs[mid].Peildatum <= t) lo = mid + 1; else hi = mid;
+        }
+        return obs.AsSpan(0, lo);
     }
 
     /// <summary>Housed in the half year as of the latest peildatum ≤ t; 0 (and no peildatum) when none yet.</summary>

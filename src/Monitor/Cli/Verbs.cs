@@ -19,6 +19,7 @@ public static class Verbs
         root.Subcommands.Add(SampleVerbs.Build());
         root.Subcommands.Add(AlertVerbs.Build());
         root.Subcommands.Add(DigestVerb.Build());
+        root.Subcommands.Add(BenchVerb.Build());
         return root;
     }
 }

@@ -7,10 +7,12 @@ namespace Monitor.Compute;
 /// <summary>Reads what the analysis engine needs from the warehouse, as its plain input records.</summary>
 public static class AnalysisInputReader
 {
-    /// <param name="placesFrom">Only place snapshots from this date on (plus the last one before it, per feed): a run that
+    /// <param name="from">Only place snapshots and housing counts from this date on (plus, per feed, the last snapshot
+    /// before it, and per gemeente and half year the last count before it: what is still in force then): a run that
     /// starts late in the history does not need the years before it. Null reads everything.</param>
-    public static async Task<AnalysisInputs> ReadAsync(NpgsqlConnection conn, DateOnly? placesFrom = null)
+    public static async Task<AnalysisInputs> ReadAsync(NpgsqlConnection conn, DateOnly? from = null)
     {
+        var placesFrom = from;
         var gemeenten = (await conn.QueryAsync<(string, string, string, string, int, decimal)>(
             "SELECT code, naam, provinciecode, veiligheidsregiocode, inwoners, oppervlakte_km2 FROM monitor.gemeenten_actueel ORDER BY code"))
             .Select(r => new Gemeente(r.Item1, r.Item2, r.Item3, r.Item4, r.Item5, r.Item6)).ToList();
@@ -32,26 +34,40 @@ public static class AnalysisInputReader
             WHERE @from::date IS NULL OR s.peildatum >= coalesce(
                 (SELECT max(b.peildatum) FROM monitor.plekken_snapshots b WHERE b.feed = s.feed AND b.peildatum <= @from::date), @from::date)
             """;
-        var from = placesFrom?.ToDateTime(TimeOnly.MinValue);
-        var snapshots = (await conn.QueryAsync<(string, DateTime)>($"SELECT s.feed, s.peildatum FROM monitor.plekken_snapshots s {snapshotFilter}", new { from }))
+        var fromDate = placesFrom?.ToDateTime(TimeOnly.MinValue);
+        var snapshots = (await conn.QueryAsync<(string, DateTime)>($"SELECT s.feed, s.peildatum FROM monitor.plekken_snapshots s {snapshotFilter}", new { from = fromDate }))
             .Select(r => new PlaceSnapshot(r.Item1, DateOnly.FromDateTime(r.Item2))).ToList();
+        // A run from a date reads its snapshots by key (a primary-key range each); the planner cannot see how few the
+        // filter above leaves and would scan all of plekken. A full run reads everything.
         var places = new List<PlaceRow>();
-        await using (var cmd = new NpgsqlCommand($"""
-            SELECT p.feed, p.peildatum, p.opgave, p.locatiecode, p.gemeentecode, p.status, p.capaciteit, p.beschikbaar_vanaf, p.beschikbaar_tot
-            FROM monitor.plekken p JOIN monitor.plekken_snapshots s USING (feed, peildatum) {snapshotFilter}
-            """, conn) { Parameters = { new("from", NpgsqlTypes.NpgsqlDbType.Timestamp) { Value = (object?)from ?? DBNull.Value } } })
+        await using (var cmd = from is null
+            ? new NpgsqlCommand("""
+                SELECT p.feed, p.peildatum, p.opgave, p.locatiecode, p.gemeentecode, p.status, p.capaciteit, p.beschikbaar_vanaf, p.beschikbaar_tot
+                FROM monitor.plekken p JOIN monitor.plekken_snapshots s USING (feed, peildatum)
+                """, conn)
+            : new NpgsqlCommand("""
+                SELECT p.feed, p.peildatum, p.opgave, p.locatiecode, p.gemeentecode, p.status, p.capaciteit, p.beschikbaar_vanaf, p.beschikbaar_tot
+                FROM unnest($1::text[], $2::date[]) AS s (feed, peildatum) JOIN monitor.plekken p USING (feed, peildatum)
+                """, conn)
+            {
+                Parameters = { new() { Value = snapshots.Select(x => x.Feed).ToArray() }, new() { Value = snapshots.Select(x => x.Peildatum).ToArray() } },
+            })
         await using (var reader = await cmd.ExecuteReaderAsync())
         {
-            // Streamed by hand: at national scale these are millions of rows and Dapper's mapping would dominate.
+            // Streamed by hand: at national scale these are millions of rows and Dapper's mapping would dominate. Codes
+            // repeat endlessly, so each is kept once (the model holds every row).
+            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+            string Pooled(string s) => pool.TryGetValue(s, out var p) ? p : pool[s] = s;
             while (await reader.ReadAsync())
-                places.Add(new PlaceRow(reader.GetString(0), DateOnly.FromDateTime(reader.GetDateTime(1)), AnalysisCodes.ParseOpgave(reader.GetString(2)),
-                    reader.GetString(3), reader.GetString(4), AnalysisCodes.ParseStatus(reader.GetString(5)), reader.GetInt32(6),
-                    reader.IsDBNull(7) ? null : DateOnly.FromDateTime(reader.GetDateTime(7)),
-                    reader.IsDBNull(8) ? null : DateOnly.FromDateTime(reader.GetDateTime(8))));
+                places.Add(new PlaceRow(Pooled(reader.GetString(0)), reader.GetFieldValue<DateOnly>(1), AnalysisCodes.ParseOpgave(reader.GetString(2)),
+                    Pooled(reader.GetString(3)), Pooled(reader.GetString(4)), AnalysisCodes.ParseStatus(reader.GetString(5)), reader.GetInt32(6),
+                    reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7),
+                    reader.IsDBNull(8) ? null : reader.GetFieldValue<DateOnly>(8)));
         }
 
         var housing = (await conn.QueryAsync<(string, string, DateTime, int, int?)>(
-            "SELECT periode, gemeentecode, peildatum, gehuisvest, waarvan_amv FROM monitor.huisvesting"))
+                from is null ? "SELECT periode, gemeentecode, peildatum, gehuisvest, waarvan_amv FROM monitor.huisvesting" : HousingFromSql,
+                new { from = fromDate }, commandTimeout: 0))
             .Select(r => new HousingRow(r.Item1, r.Item2, DateOnly.FromDateTime(r.Item3), r.Item4, r.Item5)).ToList();
 
         var agreements = (await conn.QueryAsync<(string, string, string, string, string, int, string, string, DateTime)>("""
@@ -67,4 +83,26 @@ public static class AnalysisInputReader
             Housing = housing, Agreements = agreements,
         };
     }
+
+    /// <summary>Housing counts from @from on, and per gemeente and half year the last count before it: by index probes per
+    /// gemeente (a loose scan for the codes), since daily counts of ten years are over a million rows.</summary>
+    private const string HousingFromSql = """
+        WITH RECURSIVE codes (code) AS (
+            SELECT min(gemeentecode) FROM monitor.huisvesting
+            UNION ALL
+            SELECT (SELECT min(h.gemeentecode) FROM monitor.huisvesting h WHERE h.gemeentecode > c.code) FROM codes c WHERE c.code IS NOT NULL
+        ), periodes (periode) AS (
+            SELECT min(periode) FROM monitor.huisvesting
+            UNION ALL
+            SELECT (SELECT min(h.periode) FROM monitor.huisvesting h WHERE h.periode > p.periode) FROM periodes p WHERE p.periode IS NOT NULL)
+        SELECT r.periode, r.gemeentecode, r.peildatum, r.gehuisvest, r.waarvan_amv
+        FROM codes c CROSS JOIN LATERAL (
+            SELECT * FROM monitor.huisvesting h WHERE h.gemeentecode = c.code AND h.peildatum >= @from::date) r
+        UNION ALL
+        SELECT r.periode, r.gemeentecode, r.peildatum, r.gehuisvest, r.waarvan_amv
+        FROM codes c CROSS JOIN periodes p CROSS JOIN LATERAL (
+            SELECT * FROM monitor.huisvesting h WHERE h.periode = p.periode AND h.gemeentecode = c.code AND h.peildatum < @from::date
+            ORDER BY h.peildatum DESC LIMIT 1) r
+        WHERE c.code IS NOT NULL AND p.periode IS NOT NULL
+        """;
 }

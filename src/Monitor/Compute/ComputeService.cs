@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using Monitor.Analysis;
+using Monitor.Diagnostics;
 using Npgsql;
 
 namespace Monitor.Compute;
@@ -17,7 +18,11 @@ public sealed class ComputeService(NpgsqlDataSource db)
     public static readonly DateOnly SeriesStart = new(2024, 1, 1);
 
     public sealed record Summary(long RunId, string Mode, DateOnly From, DateOnly AsOf, int Areas, long Written, long Revised,
-        int Findings, TimeSpan Took);
+        int Findings, TimeSpan Took)
+    {
+        /// <summary>Where the time went (read, model, series, revisions, store, ...).</summary>
+        public IReadOnlyList<(string Name, TimeSpan Took)> Phases { get; init; } = [];
+    }
 
     public static DateOnly TodayInAmsterdam() =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Scheduling.HangfireSetup.Amsterdam).DateTime);
@@ -25,6 +30,7 @@ public sealed class ComputeService(NpgsqlDataSource db)
     public async Task<Summary?> RunAsync(bool full, long[] triggers, DateOnly? asOf = null, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
+        var phases = new PhaseClock();
         var today = asOf ?? TodayInAmsterdam();
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -57,19 +63,26 @@ public sealed class ComputeService(NpgsqlDataSource db)
             """, new { mode, today = today.ToDateTime(TimeOnly.MinValue), triggers, from = from.ToDateTime(TimeOnly.MinValue) }, tx);
 
         var options = AnalysisOptions.Default;
+        phases.Done("scope");
         var inputs = await AnalysisInputReader.ReadAsync(conn, scope.Everything ? null : from.AddDays(-options.TrendDays - 1));
+        phases.Done("read");
         var model = new AnalysisModel(inputs);
+        phases.Done("model");
         var areas = everyArea ? Areas.All(model) : TouchedAreas(model, scope);
-        var rows = DailySeries.Build(model, areas, from, today);
-        var written = await SeriesWriter.WriteAsync(conn, tx, runId, triggers, rows, replaceAll: scope.Everything, ct);
+        var written = scope.Everything
+            ? await SeriesReplacer.ReplaceAsync(conn, tx, runId, triggers, DailySeries.ByArea(model, areas, from, today), from, today, phases, ct)
+            : await SeriesWriter.WriteAsync(conn, tx, runId, triggers, DailySeries.Build(model, areas, from, today), phases, ct);
 
         await TaakstellingWriter.WriteAsync(conn, tx, runId, CarryOver.ForAll(model, today), ct);
+        phases.Done("taakstelling");
         var findings = await FindingsWriter.WriteAsync(conn, tx, runId, model, today, ct);
+        phases.Done("findings");
         await conn.ExecuteAsync("""
             UPDATE monitor.compute_runs SET finished_at = now(), gemeenten = @areas, rows_written = @written, rows_revised = @revised WHERE id = @runId
             """, new { runId, areas = areas.Count, written = written.Written, revised = written.Revised }, tx);
         await tx.CommitAsync(ct);
-        return new Summary(runId, mode, from, today, areas.Count, written.Written, written.Revised, findings, clock.Elapsed);
+        phases.Done("commit");
+        return new Summary(runId, mode, from, today, areas.Count, written.Written, written.Revised, findings, clock.Elapsed) { Phases = phases.All };
     }
 
     /// <summary>The touched gemeenten and every area that contains one of them.</summary>

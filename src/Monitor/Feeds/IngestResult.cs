@@ -14,4 +14,7 @@ public sealed record IngestResult(
 {
     /// <summary>Warehouse rows that were new or different from what was there (the rest confirmed existing figures).</summary>
     public long RowsChanged { get; init; }
+
+    /// <summary>Where the time went (hash, store, stage, check, merge), for the benchmark and for logs.</summary>
+    public IReadOnlyList<(string Name, TimeSpan Took)> Phases { get; init; } = [];
 }

@@ -86,6 +86,49 @@ public sealed class DailySeriesTests(ITestOutputHelper output)
         // Speed is a benchmark figure (monitor bench), never a unit-test assertion: the time is only reported.
     }
 
+    [Fact]
+    public void DailyCountsAndALateFinalCount_TheSeriesStillEqualsTheSingleDateRules()
+    {
+        // Counts every day (as the benchmark delivers them), and 2025-H1's final count reported on 20 July: from that day
+        // the carry-over into 2025-H2 changes, while the daily counts within a half year change only what is housed.
+        var housing = new List<HousingRow>();
+        for (var d = D("2025-01-01"); d <= D("2025-12-31"); d = d.AddDays(1))
+            foreach (var g in new[] { "GM0001", "GM0002" })
+                housing.Add(Housed(Periode.HalfYearOf(d).ToString(), g, d.ToString("yyyy-MM-dd"), (d.DayOfYear % 183) / (g == "GM0001" ? 4 : 9)));
+        housing.Add(Housed("2025-H1", "GM0001", "2025-07-20", 70));
+        var m = new AnalysisModel(new AnalysisInputs
+        {
+            Gemeenten = [Gm("GM0001", pv: "PV20"), Gm("GM0002", pv: "PV20")],
+            Figures = [.. Taakstelling("GM0001", 50, "2025-H1", "2025-H2"), .. Taakstelling("GM0002", 20, "2025-H1", "2025-H2")],
+            Housing = housing,
+        });
+        var areas = Areas.All(m);
+        var (from, to) = (D("2025-06-25"), D("2025-08-10"));
+        var series = DailySeries.Build(m, areas, from, to).ToLookup(r => r.Datum);
+        for (var t = from; t <= to; t = t.AddDays(1))
+        {
+            var expected = Oracle(m, areas, t);
+            foreach (var row in series[t]) Assert.Equal(expected[(row.Gebiedcode, row.Opgave)], row);
+        }
+        var due = series.SelectMany(g => g).Where(r => r is { Gebiedcode: "GM0001", Opgave: Opgave.Taakstelling })
+            .ToDictionary(r => r.Datum, r => r.OpgaveAantal);
+        Assert.NotEqual(due[D("2025-07-19")], due[D("2025-07-20")]);
+    }
+
+    [Fact]
+    public void ByArea_GivesTheSameRowsAsTheDateOrderedSeries()
+    {
+        var (from, to) = (D("2024-01-01"), D("2025-12-31"));
+        var m = new AnalysisModel(SyntheticInputs.Create(gemeenten: 9, provincies: 2, seed: 7, from, to, snapshotEveryDays: 11));
+        var areas = Areas.All(m);
+        var byArea = DailySeries.ByArea(m, areas, from, to);
+        var rows = areas.SelectMany(byArea.RowsOf).ToList();
+        Assert.Equal(DailySeries.Build(m, areas, from, to).OrderBy(Key).ToList(), rows.OrderBy(Key).ToList());
+        Assert.All(areas, a => Assert.All(byArea.RowsOf(a), r => Assert.Equal(a.Code, r.Gebiedcode)));
+
+        static string Key(SeriesRow r) => $"{r.Gebiedcode}|{r.Opgave}|{r.Datum:yyyy-MM-dd}";
+    }
+
     /// <summary>The rows of one date from the single-date rules alone.</summary>
     private static Dictionary<(string, Opgave), SeriesRow> Oracle(AnalysisModel m, IReadOnlyList<Area> areas, DateOnly t)
     {

@@ -74,9 +74,9 @@ public sealed class ProcessKillTests : IAsyncLifetime
         var holder = phase == "merge" ? await HoldAsync("plekken") : null;
 
         await using var ingest = MonitorProcess.Start(_faulty.ConnectionString, _temp, null, "ingest", "--kind", "plekken", "--feed", Feed, big);
-        // copy: the staging COPY is streaming (a 5 MB file takes a while); merge: everything is staged, the merge waits.
+        // copy: new snapshot dates stream straight into the fact table (a 5 MB file takes a while); merge: staged, the merge waits.
         await ReliabilityKit.WaitUntilAsync(async () =>
-                ingest.HasExited || await ReliabilityKit.ActiveAsync(Db, phase == "copy" ? "COPY stage%" : "%monitor.plekken%", waitingOnLock: phase == "merge") == 1,
+                ingest.HasExited || await ReliabilityKit.ActiveAsync(Db, phase == "copy" ? "COPY monitor.plekken %" : "%monitor.plekken%", waitingOnLock: phase == "merge") == 1,
             TimeSpan.FromSeconds(30), $"monitor ingest in zijn {phase}", TimeSpan.FromMilliseconds(10));
         Assert.False(ingest.HasExited, "the ingest finished before it could be killed:\n" + ingest.Output);
         ingest.Kill();

@@ -18,6 +18,18 @@ public sealed partial class SqlParameterTests
             "column names and types of the staging table come from FeedKind.Columns, constants in code; a feed's header is matched against them, never copied",
         [("Feeds/Loading/StagingTable.cs", "string.Join(\", \", Columns.Select(c => c.Name))")] =
             "the same column names, for COPY",
+        [("Feeds/Kinds/FeedKind.cs", "Table")] =
+            "a kind's direct-load fact table, a constant in the kind's definition",
+        [("Feeds/Kinds/FeedKind.cs", "string.Join(\", \", Columns)")] =
+            "the fact table's column names from the kind's definition in code, for COPY",
+        [("Compute/SeriesReplacer.cs", "SeriesWriter.Columns")] =
+            "the series column list, a const string in SeriesWriter",
+        [("Compute/SeriesReplacer.cs", "name")] =
+            "names of monitor.series' own indexes and constraints, read from pg_catalog, double-quoted; DDL takes no parameters",
+        [("Compute/SeriesReplacer.cs", "definition")] =
+            "the definition PostgreSQL gave for one of monitor.series' own constraints (pg_get_constraintdef), put back after a bulk load",
+        [("Bench/BenchDatabase.cs", "name")] =
+            "the benchmark's own database name, a constant, double-quoted; CREATE/DROP DATABASE take no parameters",
         [("Warehouse/LocalCluster.cs", "cs.Database")] =
             "the name of the embedded cluster's own database (a constant, \"monitor\"), double-quoted; CREATE DATABASE takes no parameters",
     };

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monitor.Feeds.Kinds;
 
 /// <summary>
@@ -27,26 +29,90 @@ public abstract class FeedKind
     /// The last statement returns the number of rows loaded.</summary>
     public abstract string MergeSql { get; }
 
+    /// <summary>Columns that identify one fact within a delivery, as the cross-row check groups them: a date column
+    /// first (files list one date after another), then up to two text columns (codes as delivered). When every row has
+    /// its own key, <see cref="CrossRowCheckSql"/> has nothing to find and is skipped. Empty: always checked.</summary>
+    public virtual IReadOnlyList<string> DeliveryKey => [];
+
+    /// <summary>How a delivery whose every key block (date) is new to its feed goes straight into the fact table,
+    /// skipping the staging table, deduplication and the revision join (there is nothing earlier to revise). Null:
+    /// always staged and merged.</summary>
+    public virtual DirectLoad? Direct => null;
+
     public IEnumerable<string> RequiredColumns => Columns.Where(c => c.Required).Select(c => c.Name);
 }
 
-/// <summary>A parsed row: values by column name (null when empty), with its source line.</summary>
-public sealed class StagedRow(long line, object?[] values, IReadOnlyList<ColumnSpec> columns)
+/// <summary>A kind's direct load: the fact table's COPY columns (named as <see cref="Loading.RowStager"/> writes them:
+/// feed, delivery_id, source_lines, bron_&lt;column&gt; or a column of the kind), the SQL that lists the key blocks the feed
+/// already has (parameter @feed), and the SQL that finishes the load (@feed, @delivery, @blocks: the dates, as timestamps).</summary>
+public sealed record DirectLoad(string Table, IReadOnlyList<string> Columns, string ExistingBlocksSql, string FinishSql)
 {
-    public long Line { get; } = line;
-    public object?[] Values { get; } = values;
+    public string CopySql => $"COPY {Table} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)";
+}
+
+/// <summary>
+/// A parsed row: values by column name (null when empty), with its source line and the loader's today (a peildatum
+/// after it is a mistake). The loader reuses one instance over typed storage (<see cref="RowValues"/>), so checking a
+/// row allocates nothing; other readers pass boxed values.
+/// </summary>
+public sealed class StagedRow
+{
+    private readonly IReadOnlyList<ColumnSpec> _columns;
+    private readonly object?[]? _boxed;
+    private readonly RowValues? _typed;
+
+    public StagedRow(long line, object?[] values, IReadOnlyList<ColumnSpec> columns, DateOnly? today = null)
+    {
+        (Line, _boxed, _columns) = (line, values, columns);
+        Today = today ?? DateOnly.FromDateTime(DateTime.Today);
+    }
+
+    internal StagedRow(RowValues values, IReadOnlyList<ColumnSpec> columns, DateOnly today) =>
+        (_typed, _columns, Today) = (values, columns, today);
+
+    public long Line { get; internal set; }
+    public DateOnly Today { get; }
 
     public T? Get<T>(string column) where T : struct
     {
-        for (var i = 0; i < columns.Count; i++)
-            if (columns[i].Name == column) return Values[i] is T t ? t : null;
-        throw new ArgumentException($"Onbekende kolom {column}");
+        var i = IndexOf(column);
+        if (_typed is not { } v) return _boxed![i] is T t ? t : null;
+        if (!v.Has[i]) return null;
+        // Each branch is decided when the method is compiled for T, so no value is boxed.
+        var type = _columns[i].Type;
+        if (typeof(T) == typeof(int) && type == ValueType.Count) return Unsafe.As<int, T>(ref v.Int[i]);
+        if (typeof(T) == typeof(DateOnly) && type == ValueType.Date) return Unsafe.As<DateOnly, T>(ref v.Date[i]);
+        if (typeof(T) == typeof(decimal) && type == ValueType.Decimal) return Unsafe.As<decimal, T>(ref v.Decimal[i]);
+        return null;
     }
 
     public string? Text(string column)
     {
-        for (var i = 0; i < columns.Count; i++)
-            if (columns[i].Name == column) return Values[i] as string;
+        var i = IndexOf(column);
+        return _typed is { } v ? v.Has[i] ? v.Text[i] : null : _boxed![i] as string;
+    }
+
+    private int IndexOf(string column)
+    {
+        for (var i = 0; i < _columns.Count; i++)
+            if (_columns[i].Name == column) return i;
         throw new ArgumentException($"Onbekende kolom {column}");
+    }
+}
+
+/// <summary>One row's parsed values, one slot per column of the kind, in typed arrays (no boxing): a count in
+/// <see cref="Int"/>, a date in <see cref="Date"/>, a decimal in <see cref="Decimal"/>, anything else in <see cref="Text"/>.</summary>
+public sealed class RowValues(int columns)
+{
+    public bool[] Has { get; } = new bool[columns];
+    public int[] Int { get; } = new int[columns];
+    public DateOnly[] Date { get; } = new DateOnly[columns];
+    public decimal[] Decimal { get; } = new decimal[columns];
+    public string?[] Text { get; } = new string?[columns];
+
+    public void Clear()
+    {
+        Array.Clear(Has);
+        Array.Clear(Text);
     }
 }

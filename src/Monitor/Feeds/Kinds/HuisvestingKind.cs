@@ -28,11 +28,13 @@ public sealed class HuisvestingKind : FeedKind
             if (peil < start || peil > end.AddMonths(3))
                 yield return ("peildatum", $"peildatum {peil:yyyy-MM-dd} valt niet in of kort na periode {periode}.");
         }
-        if (row.Get<DateOnly>("peildatum") is { } p && p > DateOnly.FromDateTime(DateTime.Today).AddDays(1))
+        if (row.Get<DateOnly>("peildatum") is { } p && p > row.Today.AddDays(1))
             yield return ("peildatum", $"peildatum {p:yyyy-MM-dd} ligt in de toekomst.");
         if (row.Get<int>("waarvan_amv") is { } amv && row.Get<int>("gehuisvest") is { } total && amv > total)
             yield return ("waarvan_amv", $"waarvan_amv ({amv}) is groter dan gehuisvest ({total}).");
     }
+
+    public override IReadOnlyList<string> DeliveryKey => ["peildatum", "periode", "gemeentecode"];
 
     public override string CrossRowCheckSql => """
         SELECT array_agg(line ORDER BY line), 'gemeente ' || bron_gemeentecode || ' staat voor ' || periode || ' op ' || peildatum

@@ -26,13 +26,27 @@ public sealed class PlekkenKind : FeedKind
 
     public override IEnumerable<(string?, string)> CheckRow(StagedRow row)
     {
-        if (row.Get<DateOnly>("peildatum") is { } peil && peil > DateOnly.FromDateTime(DateTime.Today).AddDays(1))
+        if (row.Get<DateOnly>("peildatum") is { } peil && peil > row.Today.AddDays(1))
             yield return ("peildatum", $"peildatum {peil:yyyy-MM-dd} ligt in de toekomst.");
         if (row.Get<DateOnly>("beschikbaar_vanaf") is { } vanaf && row.Get<DateOnly>("beschikbaar_tot") is { } tot && tot < vanaf)
             yield return ("beschikbaar_tot", $"beschikbaar_tot {tot:yyyy-MM-dd} ligt vóór beschikbaar_vanaf {vanaf:yyyy-MM-dd}.");
         if (row.Text("status") == "in_voorbereiding" && row.Get<DateOnly>("beschikbaar_vanaf") is null)
             yield return ("beschikbaar_vanaf", "een locatie in voorbereiding heeft een verwachte datum nodig in beschikbaar_vanaf.");
     }
+
+    public override IReadOnlyList<string> DeliveryKey => ["peildatum", "opgave", "locatiecode"];
+
+    /// <summary>Snapshots of dates the feed never had: nothing to revise or replace, so the rows are copied into
+    /// monitor.plekken as they are, and the dates recorded as snapshots of this delivery.</summary>
+    public override DirectLoad Direct { get; } = new("monitor.plekken",
+        ["feed", "peildatum", "opgave", "locatiecode", "gemeentecode", "bron_gemeentecode", "locatienaam", "status", "capaciteit", "bezetting",
+         "beschikbaar_vanaf", "beschikbaar_tot", "delivery_id", "source_lines"],
+        "SELECT peildatum FROM monitor.plekken_snapshots WHERE feed = @feed",
+        """
+        INSERT INTO monitor.plekken_snapshots (feed, peildatum, delivery_id)
+        SELECT @feed, d, @delivery FROM unnest(@blocks::date[]) d
+        ON CONFLICT (feed, peildatum) DO UPDATE SET delivery_id = excluded.delivery_id
+        """);
 
     public override string CrossRowCheckSql => """
         SELECT array_agg(line ORDER BY line), 'locatie ' || locatiecode || ' (' || opgave || ') staat er op ' || peildatum

@@ -1,125 +1,218 @@
+using System.Runtime.CompilerServices;
 using Monitor.Feeds.Formats;
 using Monitor.Feeds.Kinds;
 using Npgsql;
+using NpgsqlTypes;
 using ValueType = Monitor.Feeds.Kinds.ValueType;
 
 namespace Monitor.Feeds.Loading;
 
 /// <summary>
-/// Reads a delivery row by row, turns each cell into a typed value, maps old gemeente codes, and writes the rows to the
-/// staging COPY. Problems are collected (all counted, the first <see cref="MaxReported"/> kept); once one is found,
-/// rows are still read and checked but no longer written, since the delivery will be rejected as a whole.
+/// Reads a delivery row by row, turns each cell into a typed value, maps old gemeente codes, and writes the rows to a
+/// binary COPY: the staging table, or (for a delivery of new snapshots only) the fact table itself. Problems are
+/// collected (all counted, the first <see cref="MaxReported"/> kept); once one is found, rows are still read and checked
+/// but no longer written, since the delivery will be rejected as a whole.
+/// The hot loop allocates nothing per row beyond the cells the reader hands out: values live in typed slots, the
+/// column plan is computed once, and one <see cref="StagedRow"/> is reused for the row checks.
 /// </summary>
-public sealed class RowStager(FeedKind kind, GemeenteCodeMap codes, string fileName)
+public sealed class RowStager
 {
     public const int MaxReported = 200;
-    private readonly StagingTable _table = new(kind);
-    private readonly bool _mapsCodes = kind is not GemeentenKind and not HerindelingenKind;
+
+    private readonly FeedKind _kind;
+    private readonly GemeenteCodeMap _codes;
+    private readonly string _fileName;
+    private readonly ColumnSpec[] _columns;
+    private readonly bool _mapsCodes;
+    private readonly bool[] _splitCount;                 // per column: a count divided over a split code's successors
+    private readonly RowValues _values;
+    private readonly StagedRow _row;
+    private readonly string?[] _target;                  // per column: the current gemeente a delivered code stands for
+    private readonly int[]?[] _parts;                    // per column: a split count's part per successor
+    private readonly int[] _line = new int[1];           // source_lines of one row, reused
+    private int _splitColumn = -1;
+    private IReadOnlyList<(string Code, decimal Share)> _splitTargets = [];
+    private readonly DeliveryKeys? _keys;
+
+    public RowStager(FeedKind kind, GemeenteCodeMap codes, string fileName, DateOnly today)
+    {
+        (_kind, _codes, _fileName) = (kind, codes, fileName);
+        _columns = kind.Columns.ToArray();
+        _mapsCodes = kind is not GemeentenKind and not HerindelingenKind;
+        _splitCount = _columns.Select(c => kind.SplitCounts.Contains(c.Name)).ToArray();
+        _values = new RowValues(_columns.Length);
+        _row = new StagedRow(_values, _columns, today);
+        _target = new string?[_columns.Length];
+        _parts = new int[]?[_columns.Length];
+        if (kind.DeliveryKey.Count > 0) _keys = new DeliveryKeys(kind.DeliveryKey.Select(IndexOfColumn).ToArray());
+    }
 
     public List<Problem> Problems { get; } = [];
     public int ProblemCount { get; private set; }
     public long RowsRead { get; private set; }
     public long RowsStaged { get; private set; }
 
+    /// <summary>Every row had its own delivery key (<see cref="FeedKind.DeliveryKey"/>): checks across rows for one key
+    /// delivered twice have nothing to find, and nothing needs deduplicating.</summary>
+    public bool KeysUnique => _keys is { Unique: true };
+
+    /// <summary>The distinct values of the delivery key's first column (for plekken: the peildata), in file order.</summary>
+    public IReadOnlyList<DateOnly> KeyBlocks => _keys?.Blocks ?? [];
+
     public void Report(long? line, string? column, string message)
     {
         ProblemCount++;
-        if (Problems.Count < MaxReported) Problems.Add(new Problem(fileName, line, column, message));
+        if (Problems.Count < MaxReported) Problems.Add(new Problem(_fileName, line, column, message));
     }
 
-    public async Task StageAsync(ITableReader reader, NpgsqlBinaryImporter copy, CancellationToken ct)
+    /// <summary>Every row into the staging table "stage" (<see cref="StagingTable"/>).</summary>
+    public Task StageAsync(ITableReader reader, NpgsqlBinaryImporter copy, CancellationToken ct)
     {
-        var columns = kind.Columns;
-        var index = columns.Select(c => IndexOf(reader.Header, c.Name)).ToArray();
-        var values = new object?[columns.Count];
+        Run(reader, copy, Plan(new StagingTable(_kind).Columns.Select(c => c.Name)), null, 0, null, ct);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Every row straight into the kind's fact table (<see cref="FeedKind.Direct"/>), as long as each row's key block is
+    /// new (<paramref name="newBlock"/>) and each key comes once. Returns false as soon as a row breaks that (nothing is
+    /// completed; the caller rolls the COPY back and stages the delivery instead); true when the whole file was read.
+    /// </summary>
+    public Task<bool> LoadDirectAsync(ITableReader reader, NpgsqlBinaryImporter copy, IReadOnlyList<string> factColumns, string feed,
+        long deliveryId, Func<DateOnly, bool> newBlock, CancellationToken ct) =>
+        Task.FromResult(Run(reader, copy, Plan(factColumns), feed, deliveryId, newBlock, ct));
+
+    /// <summary>
+    /// The row loop. Synchronous on purpose: the reader is synchronous, and the COPY writes go to Npgsql's buffer and
+    /// only block when it flushes, so an await per cell would cost more than it saves. Compiled fully optimised at once,
+    /// because one call runs for millions of rows and would otherwise start in unoptimised code.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool Run(ITableReader reader, NpgsqlBinaryImporter copy, Output[] plan, string? feed, long deliveryId,
+        Func<DateOnly, bool>? newBlock, CancellationToken ct)
+    {
+        var index = _columns.Select(c => IndexOf(reader.Header, c.Name)).ToArray();
+        var numbers = reader.Numbers;
         while (reader.Read())
         {
             ct.ThrowIfCancellationRequested();
             RowsRead++;
+            var line = reader.Line;
             var before = ProblemCount;
-            for (var i = 0; i < columns.Count; i++)
+            _values.Clear();
+            for (var i = 0; i < _columns.Length; i++)
             {
                 var text = index[i] >= 0 ? reader.Get(index[i]) : null;
-                values[i] = null;
                 if (text is null)
                 {
-                    if (columns[i].Required) Report(reader.Line, columns[i].Name, $"{columns[i].Name} is leeg; deze kolom is verplicht.");
+                    if (_columns[i].Required) Report(line, _columns[i].Name, $"{_columns[i].Name} is leeg; deze kolom is verplicht.");
                     continue;
                 }
-                if (CellParser.TryParse(columns[i], text, reader.Numbers, out var value, out var error)) values[i] = value;
-                else Report(reader.Line, columns[i].Name, error!);
+                if (!CellParser.TryParseInto(_columns[i], text, numbers, _values, i, out var error)) Report(line, _columns[i].Name, error);
             }
             if (ProblemCount > before) continue;
 
-            var row = new StagedRow(reader.Line, values, columns);
-            foreach (var (column, message) in kind.CheckRow(row)) Report(reader.Line, column, message);
+            _row.Line = line;
+            foreach (var (column, message) in _kind.CheckRow(_row)) Report(line, column, message);
             if (ProblemCount > before) continue;
 
-            var targets = _mapsCodes ? MapCodes(reader.Line, values) : null;
+            if (_mapsCodes) MapCodes(line);
             if (ProblemCount > 0) continue;
-            await WriteAsync(copy, reader.Line, values, targets, ct);
+            if (_keys is not null && !_keys.Add(_values, newBlock) && newBlock is not null) return false;
+            Write(copy, plan, line, feed, deliveryId);
         }
+        return true;
     }
 
-    /// <summary>The successor gemeenten of the row's gemeente code (one column), or null when nothing needs mapping.</summary>
-    private (int Column, IReadOnlyList<(string Code, decimal Share)> Targets)? MapCodes(long line, object?[] values)
+    /// <summary>Resolves the row's gemeente codes to today's gemeenten; a split code (one column) is remembered with its
+    /// successors and the counts apportioned over them.</summary>
+    private void MapCodes(long line)
     {
-        (int, IReadOnlyList<(string, decimal)>)? split = null;
-        for (var i = 0; i < kind.Columns.Count; i++)
+        _splitColumn = -1;
+        for (var i = 0; i < _columns.Length; i++)
         {
-            var col = kind.Columns[i];
-            if (values[i] is not string code) continue;
-            if (col.Type == ValueType.GebiedCode && !code.StartsWith("GM"))
+            _target[i] = null;
+            _parts[i] = null;
+            var col = _columns[i];
+            if (col.Type is not (ValueType.GemeenteCode or ValueType.GebiedCode) || !_values.Has[i]) continue;
+            var code = _values.Text[i]!;
+            if (col.Type == ValueType.GebiedCode && !code.StartsWith("GM", StringComparison.Ordinal))
             {
-                var known = code.StartsWith("PV") ? codes.Provincies.Contains(code)
-                          : code.StartsWith("VR") ? codes.Veiligheidsregios.Contains(code)
-                          : code == "NL" && kind is ContactenKind;
+                var known = code.StartsWith("PV", StringComparison.Ordinal) ? _codes.Provincies.Contains(code)
+                          : code.StartsWith("VR", StringComparison.Ordinal) ? _codes.Veiligheidsregios.Contains(code)
+                          : code == "NL" && _kind is ContactenKind;
                 if (!known) Report(line, col.Name, $"onbekende gebiedcode {code}: laad eerst de gemeenten (met provincies en veiligheidsregio's).");
                 continue;
             }
-            if (col.Type is not (ValueType.GemeenteCode or ValueType.GebiedCode)) continue;
-            var targets = codes.Resolve(code);
+            var targets = _codes.Resolve(code);
             if (targets.Count == 0)
-                Report(line, col.Name, codes.HasGemeenten
+                Report(line, col.Name, _codes.HasGemeenten
                     ? $"onbekende gemeentecode {code}: die staat niet in de gemeenten en niet in de herindelingen."
                     : $"gemeentecode {code} kan niet worden gecontroleerd: laad eerst de gemeenten.");
-            else if (targets.Count > 1 && !kind.AllowSplitCodes)
+            else if (targets.Count > 1 && !_kind.AllowSplitCodes)
                 Report(line, col.Name, $"gemeentecode {code} is bij een herindeling gesplitst over {string.Join(", ", targets.Select(t => t.Code))}; gebruik de nieuwe code.");
-            else if (targets.Count > 1) split = (i, targets);
-            else values[i] = targets[0].Code == code ? code : new MappedCode(code, targets[0].Code);
+            else if (targets.Count > 1) (_splitColumn, _splitTargets) = (i, targets);
+            else if (targets[0].Code != code) _target[i] = targets[0].Code;
         }
-        return split;
+        if (_splitColumn < 0) return;
+        var shares = _splitTargets.Select(t => t.Share).ToArray();
+        for (var i = 0; i < _columns.Length; i++)
+            if (_splitCount[i] && _values.Has[i] && _columns[i].Type == ValueType.Count)
+                _parts[i] = GemeenteCodeMap.Apportion(_values.Int[i], shares);
     }
 
-    private sealed record MappedCode(string Source, string Target);
-
-    private async Task WriteAsync(NpgsqlBinaryImporter copy, long line, object?[] values,
-        (int Column, IReadOnlyList<(string Code, decimal Share)> Targets)? split, CancellationToken ct)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Write(NpgsqlBinaryImporter copy, Output[] plan, long line, string? feed, long deliveryId)
     {
-        var shares = split?.Targets.Select(t => t.Share).ToArray();
-        var parts = kind.SplitCounts.ToDictionary(c => c, c =>
-        {
-            var v = values[kind.Columns.ToList().FindIndex(x => x.Name == c)];
-            return v is int n && shares is not null ? GemeenteCodeMap.Apportion(n, shares) : null;
-        });
-        var copies = split?.Targets.Count ?? 1;
+        var copies = _splitColumn >= 0 ? _splitTargets.Count : 1;
         for (var k = 0; k < copies; k++)
         {
-            await copy.StartRowAsync(ct);
-            foreach (var col in _table.Columns)
+            copy.StartRow();
+            foreach (var o in plan)
             {
-                if (col.SourceIndex < 0) { await copy.WriteAsync((int)line, col.DbType, ct); continue; }
-                var v = values[col.SourceIndex];
-                var name = kind.Columns[col.SourceIndex].Name;
-                if (v is MappedCode m) v = col.IsBron ? m.Source : m.Target;
-                else if (split is { } s && s.Column == col.SourceIndex && !col.IsBron) v = s.Targets[k].Code;
-                else if (!col.IsBron && parts.TryGetValue(name, out var p) && p is not null) v = p[k];
-                if (v is null) await copy.WriteNullAsync(ct);
-                else await copy.WriteAsync(v, col.DbType, ct);
+                var i = o.Source;
+                switch (o.Kind)
+                {
+                    case OutputKind.Line: copy.Write((int)line, NpgsqlDbType.Integer); continue;
+                    case OutputKind.Lines:
+                        _line[0] = (int)line;
+                        copy.Write(_line, NpgsqlDbType.Array | NpgsqlDbType.Integer);
+                        continue;
+                    case OutputKind.Feed: copy.Write(feed!, NpgsqlDbType.Text); continue;
+                    case OutputKind.Delivery: copy.Write(deliveryId, NpgsqlDbType.Bigint); continue;
+                }
+                if (!_values.Has[i]) { copy.WriteNull(); continue; }
+                var bron = o.Kind == OutputKind.Bron;
+                switch (_columns[i].Type)
+                {
+                    case ValueType.Count: copy.Write(!bron && _parts[i] is { } p ? p[k] : _values.Int[i], NpgsqlDbType.Integer); break;
+                    case ValueType.Date: copy.Write(_values.Date[i], NpgsqlDbType.Date); break;
+                    case ValueType.Decimal: copy.Write(_values.Decimal[i], NpgsqlDbType.Numeric); break;
+                    default:
+                        copy.Write(bron ? _values.Text[i]! : i == _splitColumn ? _splitTargets[k].Code : _target[i] ?? _values.Text[i]!, NpgsqlDbType.Text);
+                        break;
+                }
             }
             RowsStaged++;
         }
     }
+
+    private enum OutputKind { Value, Bron, Line, Lines, Feed, Delivery }
+
+    private readonly record struct Output(OutputKind Kind, int Source);
+
+    /// <summary>Target columns by name: line, source_lines, feed, delivery_id, bron_&lt;column&gt; or a column of the kind.</summary>
+    private Output[] Plan(IEnumerable<string> names) => names.Select(n => n switch
+    {
+        "line" => new Output(OutputKind.Line, -1),
+        "source_lines" => new Output(OutputKind.Lines, -1),
+        "feed" => new Output(OutputKind.Feed, -1),
+        "delivery_id" => new Output(OutputKind.Delivery, -1),
+        _ when n.StartsWith("bron_", StringComparison.Ordinal) => new Output(OutputKind.Bron, IndexOfColumn(n["bron_".Length..])),
+        _ => new Output(OutputKind.Value, IndexOfColumn(n)),
+    }).ToArray();
+
+    private int IndexOfColumn(string name) =>
+        Array.FindIndex(_columns, c => c.Name == name) is var i and >= 0 ? i : throw new ArgumentException($"{_kind.Name} heeft geen kolom {name}.");
 
     private static int IndexOf(IReadOnlyList<string> header, string name)
     {

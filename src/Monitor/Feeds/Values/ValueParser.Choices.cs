@@ -20,6 +20,15 @@ public static partial class ValueParser
             error = Empty;
             return false;
         }
+        // The canonical spelling itself (the common case) needs no folding; the lists' keys are distinct, so this is
+        // the candidate the folded comparison would find too.
+        foreach (var candidate in allowed)
+            if (string.Equals(candidate, text, StringComparison.Ordinal))
+            {
+                value = candidate;
+                error = null;
+                return true;
+            }
         var key = ChoiceKey(text);
         foreach (var candidate in allowed)
             if (ChoiceKey(candidate) == key)
@@ -43,6 +52,14 @@ public static partial class ValueParser
         {
             error = Empty;
             return false;
+        }
+        // "2025-H1" and "2024-2025" as written are their normal form.
+        if (text.Length == 7 && text[4] == '-' && text[5] == 'H' && text[6] is '1' or '2' && Digits(text, 0, 4, out var y) && y is >= 2000 and <= 2100
+            || text.Length == 9 && text[4] == '-' && Digits(text, 0, 4, out var y1) && Digits(text, 5, 4, out var y2) && y1 is >= 2000 and <= 2100 && y2 == y1 + 1)
+        {
+            value = text;
+            error = null;
+            return true;
         }
         var shown = text.Trim();
         var match = PeriodePattern().Match(shown);

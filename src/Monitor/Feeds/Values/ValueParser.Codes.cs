@@ -21,6 +21,13 @@ public static partial class ValueParser
 
     private static bool TryCode(string? text, bool allowRegions, string expected, out string code, [NotNullWhen(false)] out string? error)
     {
+        // "GM0363" as written is already its normal form (the same string the full rule builds).
+        if (text is { Length: 6 } && text[0] == 'G' && text[1] == 'M' && Digits(text, 2, 4, out var number) && number > 0)
+        {
+            code = text;
+            error = null;
+            return true;
+        }
         code = NormalizeCode(text, allowRegions) ?? "";
         error = code.Length > 0 ? null : string.IsNullOrWhiteSpace(text) ? Empty : $"'{text.Trim()}' is geen geldige {expected}.";
         return error is null;

@@ -21,6 +21,11 @@ public static partial class ValueParser
             error = Empty;
             return false;
         }
+        if (TryIsoDate(text, out value))
+        {
+            error = null;
+            return true;
+        }
         var shown = text.Trim();
         var match = DatePattern().Match(shown);
         if (!match.Success)
@@ -54,6 +59,31 @@ public static partial class ValueParser
         }
         value = new DateOnly(year, month, day);
         error = null;
+        return true;
+    }
+
+    /// <summary>The common case, "2025-07-01" exactly, without the regex: the same value the full rule gives, and
+    /// false for anything else (which the full rule then reads or explains).</summary>
+    private static bool TryIsoDate(string text, out DateOnly value)
+    {
+        value = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-') return false;
+        if (!Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day)) return false;
+        if (year is < 2000 or > 2100 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        value = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>ASCII digits text[start..start+length) as a number.</summary>
+    private static bool Digits(string text, int start, int length, out int number)
+    {
+        number = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            var d = text[i] - '0';
+            if ((uint)d > 9) return false;
+            number = number * 10 + d;
+        }
         return true;
     }
 

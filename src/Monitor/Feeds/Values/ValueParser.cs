@@ -22,6 +22,12 @@ public static partial class ValueParser
     /// <summary>A whole number from 0 to <see cref="MaxCount"/>. "12,0" is 12; "12,5" is refused.</summary>
     public static bool TryCount(string? text, NumberStyleHint numbers, out int value, [NotNullWhen(false)] out string? error)
     {
+        // Plain digits (the common case) need no decimal arithmetic: seven digits stay below MaxCount.
+        if (text is { Length: > 0 and <= 7 } && Digits(text, 0, text.Length, out value))
+        {
+            error = null;
+            return true;
+        }
         value = 0;
         if (!TryDecimal(text, numbers, out var number, out error)) return false;
         var shown = text!.Trim();

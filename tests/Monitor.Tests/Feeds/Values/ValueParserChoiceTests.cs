@@ -64,4 +64,21 @@ public sealed class ValueParserChoiceTests
         Assert.False(ValueParser.TryPeriode(text, out _, out var error));
         Assert.Equal($"'{text}' is geen geldige periode (verwacht een cyclus als 2024-2025 of een halfjaar als 2025-H1).", error);
     }
+
+    /// <summary>The canonical spelling is matched before any folding; that is only the same rule when no two values of a
+    /// list fold to the same key, which holds for every list of the feed contract.</summary>
+    [Fact]
+    public void EveryContractList_HasValuesThatStayApartWhenFolded()
+    {
+        foreach (var list in new[] { Monitor.Feeds.Kinds.Choices.Opgaven, Monitor.Feeds.Kinds.Choices.PlaceOpgaven, Monitor.Feeds.Kinds.Choices.Versies,
+                     Monitor.Feeds.Kinds.Choices.PlaceStatus, Monitor.Feeds.Kinds.Choices.AgreementSorts, Monitor.Feeds.Kinds.Choices.ContactRoles })
+            foreach (var value in list)
+            {
+                var folded = value.ToUpperInvariant().Replace('_', ' ');
+                Assert.True(ValueParser.TryChoice(folded, list, out var found, out _));
+                Assert.Equal(value, found);
+                Assert.True(ValueParser.TryChoice(value, list, out found, out _));
+                Assert.Same(value, found);
+            }
+    }
 }

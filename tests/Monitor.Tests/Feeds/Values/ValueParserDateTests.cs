@@ -36,6 +36,8 @@ public sealed class ValueParserDateTests
     [InlineData("7/15/2025", "'7/15/2025' is dubbelzinnig (7-15 of 15-7?); schrijf de datum als 2025-07-01 of 1-7-2025.")]
     [InlineData("31-2-2025", "'31-2-2025' is geen bestaande datum.")]
     [InlineData("2025-13-01", "'2025-13-01' is geen bestaande datum.")]
+    [InlineData("2025-02-29", "'2025-02-29' is geen bestaande datum.")]
+    [InlineData("1999-12-31", "'1999-12-31' ligt buiten 2000–2100; is het jaartal goed?")]
     [InlineData("1-7-1999", "'1-7-1999' ligt buiten 2000–2100; is het jaartal goed?")]
     [InlineData("1-7-2101", "'1-7-2101' ligt buiten 2000–2100; is het jaartal goed?")]
     [InlineData("1-7-25", "'1-7-25' is geen geldige datum; schrijf de datum als 2025-07-01 of 1-7-2025.")]

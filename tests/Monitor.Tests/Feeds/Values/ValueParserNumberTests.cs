@@ -17,6 +17,8 @@ public sealed class ValueParserNumberTests
     [InlineData("1\u202F234\u202F567", 1234567)]
     [InlineData("+7", 7)]
     [InlineData("10.000.000", 10_000_000)]
+    [InlineData("0042", 42)]
+    [InlineData("9999999", 9_999_999)]
     public void Count_Dutch(string text, int expected)
     {
         Assert.True(ValueParser.TryCount(text, NumberStyleHint.Dutch, out var value, out var error), error);

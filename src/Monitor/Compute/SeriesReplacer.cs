@@ -1,0 +1,292 @@
+using Dapper;
+using Monitor.Analysis;
+using Monitor.Diagnostics;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Monitor.Compute;
+
+/// <summary>
+/// A full run's series: the whole truth from the series start to today, for every area. At national scale that is
+/// millions of rows, of which a nightly run changes a handful, so the stored rows are read area by area (a primary-key
+/// range each), compared with the computed ones here, and only what differs is written: changed rows (each a revision,
+/// as before), new rows, rows and areas that no longer exist. An empty series, or a change to a large part of it, is
+/// rewritten in bulk instead: emptied, copied in key order without its indexes, indexes rebuilt once.
+/// A row's run_id is the run that last changed it, as with incremental runs.
+/// </summary>
+public static class SeriesReplacer
+{
+    /// <summary>Above this share of changed rows, rewriting everything is cheaper than updating row by row.</summary>
+    private const double BulkShare = 0.2;
+    private const int FlushEvery = 20_000;
+
+    private static readonly string[] Methods =
+        [ProjectionMethods.Pijplijn, ProjectionMethods.PijplijnTrend, ProjectionMethods.Tempo, ProjectionMethods.TempoTrend];
+
+    public static async Task<SeriesWriter.Outcome> ReplaceAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long runId, long[] causes,
+        SeriesByArea series, DateOnly from, DateOnly to, PhaseClock phases, CancellationToken ct)
+    {
+        var areas = series.Areas.OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        if (!await conn.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM monitor.series)", transaction: tx))
+        {
+            var all = await BulkAsync(conn, tx, runId, series, areas, phases, ct);
+            return new SeriesWriter.Outcome(all, 0);
+        }
+
+        await conn.ExecuteAsync($"""
+            CREATE TEMP TABLE series_changes (op text NOT NULL, revised boolean NOT NULL, {StagedColumns}) ON COMMIT DROP
+            """, transaction: tx);
+        var diff = new AreaDiff(from, to);
+        var changes = new List<Change>(FlushEvery);
+        long total = 0, changed = 0, written = 0;
+        // Level and method come as their position in Levels and Methods (0: a method this version does not know), not as text.
+        await using (var read = new NpgsqlCommand("""
+            SELECT array_position('{gemeente,provincie,regio,land}'::text[], niveau), opgave, datum, opgave_aantal, gerealiseerd, gap, tekort,
+                   realisatie_pct, duurzaam, deadline, prognose_laag, prognose_midden, prognose_hoog,
+                   coalesce(array_position('{pijplijn,pijplijn+trend,tempo,tempo+trend}'::text[], methode), CASE WHEN methode IS NULL THEN NULL ELSE 0 END), run_id
+            FROM monitor.series WHERE gebiedcode = $1
+            """, conn, tx) { Parameters = { new() { NpgsqlDbType = NpgsqlDbType.Text } } })
+        {
+            await read.PrepareAsync(ct);
+            foreach (var area in areas)
+            {
+                read.Parameters[0].Value = area.Code;
+                await using (var reader = await read.ExecuteReaderAsync(ct)) await diff.ReadStoredAsync(reader, ct);
+                total += diff.Compare(area, series.RowsOf(area), changes);
+                if (changes.Count >= FlushEvery) (changed, written) = Add((changed, written), await FlushAsync(conn, changes, ct));
+            }
+        }
+        (changed, written) = Add((changed, written), await FlushAsync(conn, changes, ct));
+        var vanished = (await conn.QueryAsync<string>(DistinctAreasSql, transaction: tx))
+            .Except(areas.Select(a => a.Code), StringComparer.Ordinal).ToArray();
+        phases.Done("compare");
+
+        var args = new { run = runId, causes, vanished };
+        var revised = await conn.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO monitor.series_revisions (gebiedcode, opgave, datum, oud_opgave_aantal, nieuw_opgave_aantal, oud_gerealiseerd,
+                nieuw_gerealiseerd, oud_gap, nieuw_gap, oud_prognose_midden, nieuw_prognose_midden, oud_run_id, run_id, oorzaak_leveringen)
+            SELECT gebiedcode, opgave, datum, oud_opgave_aantal, opgave_aantal, oud_gerealiseerd, gerealiseerd, oud_gap, gap,
+                   oud_prognose_midden, prognose_midden, oud_run_id, @run, @causes
+            FROM series_changes WHERE revised
+            """, args, tx, commandTimeout: 0, cancellationToken: ct));
+        phases.Done("revisions");
+
+        if (changed > BulkShare * total) written = await BulkAsync(conn, tx, runId, series, areas, phases, ct);
+        else
+        {
+            await conn.ExecuteAsync("ANALYZE series_changes", transaction: tx);
+            await conn.ExecuteAsync(new CommandDefinition($"""
+                DELETE FROM monitor.series WHERE gebiedcode = ANY(@vanished);
+                DELETE FROM monitor.series s USING series_changes c
+                WHERE c.op = 'd' AND s.gebiedcode = c.gebiedcode AND s.opgave = c.opgave AND s.datum = c.datum;
+                UPDATE monitor.series s SET niveau = c.niveau, opgave_aantal = c.opgave_aantal, gerealiseerd = c.gerealiseerd, gap = c.gap,
+                       tekort = c.tekort, realisatie_pct = c.realisatie_pct, duurzaam = c.duurzaam, deadline = c.deadline,
+                       prognose_laag = c.prognose_laag, prognose_midden = c.prognose_midden, prognose_hoog = c.prognose_hoog,
+                       methode = c.methode, run_id = @run
+                FROM series_changes c
+                WHERE c.op = 'u' AND s.gebiedcode = c.gebiedcode AND s.opgave = c.opgave AND s.datum = c.datum;
+                INSERT INTO monitor.series ({SeriesWriter.Columns}, run_id)
+                SELECT {SeriesWriter.Columns}, @run FROM series_changes WHERE op = 'i';
+                """, args, tx, commandTimeout: 0, cancellationToken: ct));
+            phases.Done("apply");
+        }
+        return new SeriesWriter.Outcome(written, revised);
+    }
+
+    /// <summary>Every gebiedcode in the series, by one index probe each (a loose index scan) rather than a scan of millions of rows.</summary>
+    private const string DistinctAreasSql = """
+        WITH RECURSIVE a (code) AS (
+            SELECT min(gebiedcode) FROM monitor.series
+            UNION ALL
+            SELECT (SELECT min(gebiedcode) FROM monitor.series WHERE gebiedcode > a.code) FROM a WHERE a.code IS NOT NULL)
+        SELECT code FROM a WHERE code IS NOT NULL
+        """;
+
+    private const string StagedColumns = """
+        gebiedcode text NOT NULL, niveau text, opgave text NOT NULL, datum date NOT NULL, opgave_aantal int, gerealiseerd int, gap int,
+        tekort int, realisatie_pct numeric(8, 2), duurzaam int, deadline date, prognose_laag int, prognose_midden int, prognose_hoog int,
+        methode text, oud_opgave_aantal int, oud_gerealiseerd int, oud_gap int, oud_prognose_midden int, oud_run_id bigint
+        """;
+
+    /// <summary>Empties the series and copies every row in key order without indexes or constraints; rebuilds the
+    /// indexes and re-adds the keys (whatever migrations defined) once at the end. Emptied in this transaction, the table is written without WAL on a private
+    /// cluster (wal_level minimal), and readers see the old series until the commit.</summary>
+    private static async Task<long> BulkAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long runId, SeriesByArea series,
+        IReadOnlyList<Area> areas, PhaseClock phases, CancellationToken ct)
+    {
+        var indexes = (await conn.QueryAsync<(string Name, string Definition, string? Constraint)>("""
+            SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid), c.conname
+            FROM pg_index i LEFT JOIN pg_constraint c ON c.conindid = i.indexrelid AND c.conrelid = i.indrelid
+            WHERE i.indrelid = 'monitor.series'::regclass
+            """, transaction: tx)).ToList();
+        // Keys, not the foreign key on run_id: dropping that would lock monitor.compute_runs for every reader (health,
+        // Grafana's computations panel, the next job) until this transaction commits; checking it per row costs time only
+        // on this first, bulk write.
+        var constraints = (await conn.QueryAsync<(string Name, string Definition)>("""
+            SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+            WHERE conrelid = 'monitor.series'::regclass AND contype IN ('p', 'u') ORDER BY contype DESC
+            """, transaction: tx)).ToList();
+        await conn.ExecuteAsync("TRUNCATE monitor.series", transaction: tx);
+        foreach (var (name, _) in constraints) await conn.ExecuteAsync($"ALTER TABLE monitor.series DROP CONSTRAINT \"{name}\"", transaction: tx);
+        foreach (var (name, _, constraint) in indexes.Where(i => i.Constraint is null))
+            await conn.ExecuteAsync($"DROP INDEX {name}", transaction: tx);
+
+        long rows = 0;
+        await using (var copy = await conn.BeginBinaryImportAsync($"COPY monitor.series ({SeriesWriter.Columns}, run_id) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var area in areas)
+                foreach (var r in series.RowsOf(area).OrderBy(r => r.Opgave.Code(), StringComparer.Ordinal).ThenBy(r => r.Datum))
+                {
+                    SeriesWriter.WriteRow(copy, r);
+                    copy.Write(runId, NpgsqlDbType.Bigint);
+                    rows++;
+                }
+            await copy.CompleteAsync(ct);
+        }
+        phases.Done("insert");
+        await conn.ExecuteAsync("SET LOCAL maintenance_work_mem = '256MB'", transaction: tx);
+        foreach (var (name, definition) in constraints)
+            await conn.ExecuteAsync(new CommandDefinition($"ALTER TABLE monitor.series ADD CONSTRAINT \"{name}\" {definition}",
+                transaction: tx, commandTimeout: 0, cancellationToken: ct));
+        foreach (var (_, definition, _) in indexes.Where(i => i.Constraint is null))
+            await conn.ExecuteAsync(new CommandDefinition(definition, transaction: tx, commandTimeout: 0, cancellationToken: ct));
+        phases.Done("indexes");
+        return rows;
+    }
+
+    private static (long, long) Add((long Changed, long Written) a, (long Changed, long Written) b) => (a.Changed + b.Changed, a.Written + b.Written);
+
+    /// <summary>Copies the changes into series_changes; returns (all changes, rows to write).</summary>
+    private static async Task<(long Changed, long Written)> FlushAsync(NpgsqlConnection conn, List<Change> changes, CancellationToken ct)
+    {
+        if (changes.Count == 0) return (0, 0);
+        await using (var copy = await conn.BeginBinaryImportAsync(
+            $"COPY series_changes (op, revised, {SeriesWriter.Columns}, oud_opgave_aantal, oud_gerealiseerd, oud_gap, oud_prognose_midden, oud_run_id) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var c in changes)
+            {
+                copy.StartRow();
+                copy.Write(c.Op, NpgsqlDbType.Text);
+                copy.Write(c.Revised, NpgsqlDbType.Boolean);
+                if (c.Row is { } r)
+                {
+                    // StartRow was called above: write the series columns of the row without starting another one.
+                    WriteColumns(copy, r);
+                }
+                else
+                {
+                    copy.Write(c.Gebiedcode, NpgsqlDbType.Text);
+                    copy.WriteNull();
+                    copy.Write(c.Opgave.Code(), NpgsqlDbType.Text);
+                    copy.Write(c.Datum, NpgsqlDbType.Date);
+                    for (var i = 0; i < 11; i++) copy.WriteNull();
+                }
+                SeriesWriter.WriteNullable(copy, c.Old.OpgaveAantal);
+                SeriesWriter.WriteNullable(copy, c.Old.Present ? c.Old.Gerealiseerd : null);
+                SeriesWriter.WriteNullable(copy, c.Old.Gap);
+                SeriesWriter.WriteNullable(copy, c.Old.PrognoseMidden);
+                if (c.Old.Present) copy.Write(c.Old.RunId, NpgsqlDbType.Bigint); else copy.WriteNull();
+            }
+            await copy.CompleteAsync(ct);
+        }
+        (long, long) counts = (changes.Count, changes.Count(c => c.Op != "d"));
+        changes.Clear();
+        return counts;
+    }
+
+    private static void WriteColumns(NpgsqlBinaryImporter copy, SeriesRow r)
+    {
+        copy.Write(r.Gebiedcode, NpgsqlDbType.Text);
+        copy.Write(SeriesWriter.Level(r.Niveau), NpgsqlDbType.Text);
+        copy.Write(r.Opgave.Code(), NpgsqlDbType.Text);
+        copy.Write(r.Datum, NpgsqlDbType.Date);
+        SeriesWriter.WriteNullable(copy, r.OpgaveAantal);
+        copy.Write(r.Gerealiseerd, NpgsqlDbType.Integer);
+        SeriesWriter.WriteNullable(copy, r.Gap);
+        SeriesWriter.WriteNullable(copy, r.Tekort);
+        if (SeriesWriter.Pct(r) is { } pct) copy.Write(pct, NpgsqlDbType.Numeric); else copy.WriteNull();
+        SeriesWriter.WriteNullable(copy, r.Duurzaam);
+        if (r.Deadline is { } d) copy.Write(d, NpgsqlDbType.Date); else copy.WriteNull();
+        SeriesWriter.WriteNullable(copy, r.PrognoseLaag);
+        SeriesWriter.WriteNullable(copy, r.PrognoseMidden);
+        SeriesWriter.WriteNullable(copy, r.PrognoseHoog);
+        if (r.Methode is { } m) copy.Write(m, NpgsqlDbType.Text); else copy.WriteNull();
+    }
+
+    /// <summary>One row to write: 'i' new, 'u' changed (revised when a figure changed, not only its level), 'd' gone.</summary>
+    private readonly record struct Change(string Op, bool Revised, SeriesRow? Row, string Gebiedcode, Opgave Opgave, DateOnly Datum, Stored Old);
+
+    /// <summary>A stored row of one area, by (opgave, day).</summary>
+    private struct Stored
+    {
+        public bool Present, Seen;
+        public int Level, Gerealiseerd;
+        public int? OpgaveAantal, Gap, Tekort, Duurzaam, PrognoseLaag, PrognoseMidden, PrognoseHoog, Methode;
+        public decimal? Pct;
+        public DateOnly? Deadline;
+        public long RunId;
+    }
+
+    /// <summary>The stored rows of one area in slots by (opgave, day), compared with the computed ones.</summary>
+    private sealed class AreaDiff(DateOnly from, DateOnly to)
+    {
+        private readonly int _days = to.DayNumber - from.DayNumber + 1;
+        private readonly Stored[] _slots = new Stored[4 * (to.DayNumber - from.DayNumber + 1)];
+        private readonly List<(Opgave Opgave, DateOnly Datum, Stored Old)> _outside = [];
+
+        public async Task ReadStoredAsync(NpgsqlDataReader reader, CancellationToken ct)
+        {
+            Array.Clear(_slots);
+            _outside.Clear();
+            while (await reader.ReadAsync(ct))
+            {
+                var stored = new Stored
+                {
+                    Present = true, Level = reader.IsDBNull(0) ? 0 : reader.GetInt32(0), OpgaveAantal = Int(reader, 3),
+                    Gerealiseerd = reader.GetInt32(4), Gap = Int(reader, 5), Tekort = Int(reader, 6),
+                    Pct = reader.IsDBNull(7) ? null : reader.GetDecimal(7), Duurzaam = Int(reader, 8),
+                    Deadline = reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9), PrognoseLaag = Int(reader, 10),
+                    PrognoseMidden = Int(reader, 11), PrognoseHoog = Int(reader, 12), Methode = Int(reader, 13), RunId = reader.GetInt64(14),
+                };
+                var opgave = AnalysisCodes.ParseOpgave(reader.GetString(1));
+                var datum = reader.GetFieldValue<DateOnly>(2);
+                if (Slot(opgave, datum) is { } slot) _slots[slot] = stored;
+                else _outside.Add((opgave, datum, stored));
+            }
+        }
+
+        /// <summary>Adds the area's differences to <paramref name="changes"/>; returns the number of computed rows.</summary>
+        public long Compare(Area area, IEnumerable<SeriesRow> rows, List<Change> changes)
+        {
+            long n = 0;
+            foreach (var r in rows)
+            {
+                n++;
+                if (Slot(r.Opgave, r.Datum) is not { } slot) { changes.Add(new("i", false, r, area.Code, r.Opgave, r.Datum, default)); continue; }
+                ref var old = ref _slots[slot];
+                if (!old.Present) { changes.Add(new("i", false, r, area.Code, r.Opgave, r.Datum, default)); continue; }
+                old.Seen = true;
+                var figuresDiffer = old.OpgaveAantal != r.OpgaveAantal || old.Gerealiseerd != r.Gerealiseerd || old.Gap != r.Gap
+                    || old.Tekort != r.Tekort || old.Pct != SeriesWriter.Pct(r) || old.Duurzaam != r.Duurzaam || old.Deadline != r.Deadline
+                    || old.PrognoseLaag != r.PrognoseLaag || old.PrognoseMidden != r.PrognoseMidden || old.PrognoseHoog != r.PrognoseHoog
+                    || old.Methode != MethodCode(r.Methode);
+                if (figuresDiffer || old.Level != (int)r.Niveau + 1)
+                    changes.Add(new("u", figuresDiffer, r, area.Code, r.Opgave, r.Datum, old));
+            }
+            for (var i = 0; i < _slots.Length; i++)
+                if (_slots[i] is { Present: true, Seen: false })
+                    changes.Add(new("d", false, null, area.Code, AnalysisCodes.AllOpgaven[i / _days], from.AddDays(i % _days), _slots[i]));
+            foreach (var (opgave, datum, old) in _outside)
+                changes.Add(new("d", false, null, area.Code, opgave, datum, old));
+            return n;
+        }
+
+        private int? Slot(Opgave o, DateOnly d) =>
+            d >= from && d <= to ? (int)o * _days + (d.DayNumber - from.DayNumber) : null;
+
+        private static int? Int(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetInt32(i);
+
+        /// <summary>1-based position in <see cref="Methods"/> (as array_position gives it); 0 for any other text.</summary>
+        private static int? MethodCode(string? m) => m is null ? null : Array.IndexOf(Methods, m) + 1;
+    }
+}
