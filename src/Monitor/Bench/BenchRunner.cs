@@ -193,16 +193,17 @@ public sealed class BenchRunner(string serverConnectionString, BenchOptions opti
     private async Task PanelsAsync(NpgsqlDataSource db, DateOnly end, CancellationToken ct)
     {
         var outcome = await Phase("panelquery's", () => PanelQueryBench.RunAsync(db, hooks, BenchDataSet.Start, end, options.PanelRuns, ct));
-        const string description = "p95 per panelquery (1 jaar en volledig bereik, als de alleen-lezen rol); het figuur is de traagste";
+        const string description = "p95 per panelquery (elke query van elk dashboard, 1 jaar en volledig bereik, als de alleen-lezen rol); het figuur is de traagste";
         if (outcome.NotMeasured is { } why)
         {
             Add(BenchFigure.Missing("panel_query_p95_ms", description, "ms", why, 50, GoalKind.AtMost));
             return;
         }
         Add(new BenchFigure("panel_query_p95_ms", description, outcome.Timings.Max(t => t.P95Ms), "ms",
-            outcome.Timings.Select(t => t.P95Ms).ToList(), 50, GoalKind.AtMost, $"{outcome.Queries} query's, {outcome.Timings.Count} metingen"));
-        foreach (var t in outcome.Timings.OrderByDescending(t => t.P95Ms).Take(5))
-            _report.Notes.Add($"panel {t.Query.Dashboard} / {t.Query.Panel} ({t.Range}): p95 {t.P95Ms:0.0} ms, mediaan {t.MedianMs:0.0} ms");
+            outcome.Timings.Select(t => t.P95Ms).ToList(), 50, GoalKind.AtMost,
+            $"{outcome.Dashboards} dashboards, {outcome.Timings.Count} metingen, {outcome.Timings.Count(t => t.P95Ms >= 50)} boven 50 ms"));
+        foreach (var t in outcome.Timings.OrderByDescending(t => t.P95Ms).Take(8))
+            _report.Notes.Add($"panel {t.Where} ({t.Range}): p95 {t.P95Ms:0.0} ms, mediaan {t.MedianMs:0.0} ms");
     }
 
     private async Task DigestsAsync(NpgsqlDataSource db, DateOnly end, CancellationToken ct)
