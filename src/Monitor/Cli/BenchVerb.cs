@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Monitor.Bench;
 using Monitor.Warehouse;
 
@@ -11,8 +12,12 @@ namespace Monitor.Cli;
 /// </summary>
 public static class BenchVerb
 {
-    /// <summary>Where the integrator wires the dashboards' SQL expander and the digest renderer (see BenchHooks).</summary>
-    public static BenchHooks Hooks { get; set; } = BenchHooks.None;
+    /// <summary>The dashboards' Grafana expansion, run as the read-only Grafana role, and the digest renderer (see BenchHooks).</summary>
+    public static BenchHooks Hooks { get; set; } = new(
+        ExpandDashboard: Dashboards.DashboardExpansion.ExpandAsync,
+        PanelRole: "monitor_grafana",
+        Digests: (services, today, folder) => provincie =>
+            services.GetRequiredService<Outputs.DigestRunner>().PreviewAsync(provincie, today, folder, DateTimeOffset.UtcNow, CancellationToken.None));
 
     public static Command Build()
     {

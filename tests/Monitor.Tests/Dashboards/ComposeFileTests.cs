@@ -1,3 +1,5 @@
+using Monitor.Dashboards;
+using Monitor.Dashboards.Grafana;
 using System.Text.RegularExpressions;
 using Monitor.Tests.Support;
 using YamlDotNet.RepresentationModel;

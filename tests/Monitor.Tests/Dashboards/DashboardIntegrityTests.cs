@@ -1,6 +1,8 @@
+using Monitor.Dashboards;
+using Monitor.Dashboards.Grafana;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Monitor.Tests.Dashboards.Grafana;
+using Monitor.Dashboards.Grafana;
 
 namespace Monitor.Tests.Dashboards;
 

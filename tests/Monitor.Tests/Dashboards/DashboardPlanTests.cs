@@ -1,5 +1,7 @@
+using Monitor.Dashboards;
+using Monitor.Dashboards.Grafana;
 using System.Text.Json.Nodes;
-using Monitor.Tests.Dashboards.Grafana;
+using Monitor.Dashboards.Grafana;
 using Npgsql;
 
 namespace Monitor.Tests.Dashboards;

@@ -1,5 +1,7 @@
+using Monitor.Dashboards;
+using Monitor.Dashboards.Grafana;
 using System.Text.RegularExpressions;
-using Monitor.Tests.Dashboards.Grafana;
+using Monitor.Dashboards.Grafana;
 
 namespace Monitor.Tests.Dashboards;
 

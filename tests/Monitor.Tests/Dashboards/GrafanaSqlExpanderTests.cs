@@ -1,4 +1,6 @@
-using Monitor.Tests.Dashboards.Grafana;
+using Monitor.Dashboards;
+using Monitor.Dashboards.Grafana;
+using Monitor.Dashboards.Grafana;
 
 namespace Monitor.Tests.Dashboards;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Monitor.Tests.Dashboards.Grafana;
+namespace Monitor.Dashboards.Grafana;
 
 /// <summary>The few Go formatting rules Grafana's backend output depends on.</summary>
 public static class GoFormat

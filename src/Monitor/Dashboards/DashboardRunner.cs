@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Monitor.Tests.Dashboards.Grafana;
+using Monitor.Dashboards.Grafana;
 using Npgsql;
 
-namespace Monitor.Tests.Dashboards;
+namespace Monitor.Dashboards;
 
 public sealed record QueryColumn(string Name, string Type);
 
@@ -38,12 +38,15 @@ public sealed class DashboardRunner(NpgsqlConnection readOnly, DashboardFile das
         }
     }
 
-    public async Task<QueryResult> RunAsync(DashboardQuery query)
+    public async Task<QueryResult> RunAsync(DashboardQuery query) => await RunSqlAsync(Expand(query));
+
+    /// <summary>The SQL Grafana would send for this query (variables resolved first), without running it.</summary>
+    public string Expand(DashboardQuery query)
     {
         var panelInterval = (string?)query.Panel["interval"];
         var resolution = (int?)query.Panel["maxDataPoints"] ?? DefaultResolution;
         var interval = TimeSpan.FromMilliseconds(GrafanaInterval.Calculate(range, resolution, panelInterval ?? dataSourceMinInterval));
-        return await RunSqlAsync(GrafanaSqlExpander.Expand(query.RawSql, new ExpansionContext(Variables, range, interval)));
+        return GrafanaSqlExpander.Expand(query.RawSql, new ExpansionContext(Variables, range, interval));
     }
 
     private async Task<QueryResult> RunSqlAsync(string sql)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Monitor.Tests.Dashboards.Grafana;
+namespace Monitor.Dashboards.Grafana;
 
 /// <summary>A dashboard time range as Grafana sends it to the backend: two instants.</summary>
 public sealed partial record TimeRange(DateTimeOffset From, DateTimeOffset To)

@@ -1,15 +1,26 @@
 using System.Text.Json.Nodes;
-using Monitor.Tests.Support;
 
-namespace Monitor.Tests.Dashboards;
+namespace Monitor.Dashboards;
 
 /// <summary>One query of a dashboard: a panel target or an annotation, with the panel it belongs to.</summary>
 public sealed record DashboardQuery(string Where, string PanelType, string Format, string RawSql, JsonObject Panel, JsonObject Target);
 
-/// <summary>A provisioned dashboard JSON file, read the way the tests need it.</summary>
+/// <summary>A provisioned dashboard JSON file: its variables and every query it sends (for the tests and the benchmark).</summary>
 public sealed class DashboardFile(string path, JsonObject json)
 {
-    public static string Folder => System.IO.Path.Combine(RepoPaths.Root, "dashboards");
+    /// <summary>The shipped dashboards/ folder, found from the current directory or the binary upwards.</summary>
+    public static string Folder { get; } = FindFolder();
+
+    private static string FindFolder()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (Directory.Exists(System.IO.Path.Combine(dir.FullName, "dashboards", "json")))
+                    return System.IO.Path.Combine(dir.FullName, "dashboards");
+        return System.IO.Path.Combine(Directory.GetCurrentDirectory(), "dashboards");
+    }
+
+    public static DashboardFile Load(string path) => new(path, JsonNode.Parse(File.ReadAllText(path))!.AsObject());
 
     public static IReadOnlyList<DashboardFile> All() =>
         Directory.GetFiles(Folder, "*.json", SearchOption.AllDirectories).Order()

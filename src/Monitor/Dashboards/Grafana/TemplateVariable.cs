@@ -1,4 +1,4 @@
-namespace Monitor.Tests.Dashboards.Grafana;
+namespace Monitor.Dashboards.Grafana;
 
 public sealed record VariableOption(string Text, string Value);
 

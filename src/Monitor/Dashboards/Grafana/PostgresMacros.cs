@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Monitor.Tests.Dashboards.Grafana;
+namespace Monitor.Dashboards.Grafana;
 
 public sealed class GrafanaMacroException(string message) : Exception(message);
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Monitor.Tests.Dashboards.Grafana;
+namespace Monitor.Dashboards.Grafana;
 
 /// <summary>
 /// How Grafana arrives at $__interval: the frontend divides the time range by the panel's resolution (max data points)

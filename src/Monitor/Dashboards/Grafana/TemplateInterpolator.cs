@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Monitor.Tests.Dashboards.Grafana;
+namespace Monitor.Dashboards.Grafana;
 
 /// <summary>
 /// The frontend step: template variables in rawSql are replaced before the query leaves the browser

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Monitor.Tests.Dashboards.Grafana;
+namespace Monitor.Dashboards.Grafana;
 
 /// <summary>
 /// Grafana's PostgreSQL macro engine strips SQL comments before it expands macros, so a macro in a comment is never

@@ -1,4 +1,4 @@
-namespace Monitor.Tests.Dashboards.Grafana;
+namespace Monitor.Dashboards.Grafana;
 
 /// <summary>What a panel query needs besides its text: the variables, the time range and the interval.</summary>
 public sealed record ExpansionContext(IReadOnlyDictionary<string, TemplateVariable> Variables, TimeRange Range, TimeSpan Interval,
