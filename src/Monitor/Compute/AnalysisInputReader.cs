@@ -39,36 +39,38 @@ public static class AnalysisInputReader
             .Select(r => new PlaceSnapshot(r.Item1, DateOnly.FromDateTime(r.Item2))).ToList();
         // A run from a date reads its snapshots by key (a primary-key range each); the planner cannot see how few the
         // filter above leaves and would scan all of plekken. A full run reads everything.
+        // Streamed by hand: at national scale these are millions of rows and Dapper's mapping would dominate. Codes repeat
+        // endlessly, so each is read into a buffer and kept once (the model holds every row); opgave and status come as
+        // their position in the enum.
+        const string placeColumns = """
+            p.feed, p.peildatum, array_position('{asiel,amv,oekraine,taakstelling}'::text[], p.opgave) - 1, p.locatiecode, p.gemeentecode,
+            array_position('{beschikbaar,in_voorbereiding,gesloten}'::text[], p.status) - 1, p.capaciteit, p.beschikbaar_vanaf, p.beschikbaar_tot
+            """;
+        var codes = new CodePool();
         var places = new List<PlaceRow>();
         await using (var cmd = from is null
-            ? new NpgsqlCommand("""
-                SELECT p.feed, p.peildatum, p.opgave, p.locatiecode, p.gemeentecode, p.status, p.capaciteit, p.beschikbaar_vanaf, p.beschikbaar_tot
-                FROM monitor.plekken p JOIN monitor.plekken_snapshots s USING (feed, peildatum)
-                """, conn)
-            : new NpgsqlCommand("""
-                SELECT p.feed, p.peildatum, p.opgave, p.locatiecode, p.gemeentecode, p.status, p.capaciteit, p.beschikbaar_vanaf, p.beschikbaar_tot
-                FROM unnest($1::text[], $2::date[]) AS s (feed, peildatum) JOIN monitor.plekken p USING (feed, peildatum)
+            ? new NpgsqlCommand($"SELECT {placeColumns} FROM monitor.plekken p JOIN monitor.plekken_snapshots s USING (feed, peildatum)", conn)
+            : new NpgsqlCommand($"""
+                SELECT {placeColumns} FROM unnest($1::text[], $2::date[]) AS s (feed, peildatum) JOIN monitor.plekken p USING (feed, peildatum)
                 """, conn)
             {
                 Parameters = { new() { Value = snapshots.Select(x => x.Feed).ToArray() }, new() { Value = snapshots.Select(x => x.Peildatum).ToArray() } },
             })
         await using (var reader = await cmd.ExecuteReaderAsync())
-        {
-            // Streamed by hand: at national scale these are millions of rows and Dapper's mapping would dominate. Codes
-            // repeat endlessly, so each is kept once (the model holds every row).
-            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
-            string Pooled(string s) => pool.TryGetValue(s, out var p) ? p : pool[s] = s;
             while (await reader.ReadAsync())
-                places.Add(new PlaceRow(Pooled(reader.GetString(0)), reader.GetFieldValue<DateOnly>(1), AnalysisCodes.ParseOpgave(reader.GetString(2)),
-                    Pooled(reader.GetString(3)), Pooled(reader.GetString(4)), AnalysisCodes.ParseStatus(reader.GetString(5)), reader.GetInt32(6),
+                places.Add(new PlaceRow(codes.Read(reader, 0), reader.GetFieldValue<DateOnly>(1), Enum<Opgave>(reader, 2, "opgave"),
+                    codes.Read(reader, 3), codes.Read(reader, 4), Enum<PlaceStatus>(reader, 5, "status"), reader.GetInt32(6),
                     reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7),
                     reader.IsDBNull(8) ? null : reader.GetFieldValue<DateOnly>(8)));
-        }
 
-        var housing = (await conn.QueryAsync<(string, string, DateTime, int, int?)>(
-                from is null ? "SELECT periode, gemeentecode, peildatum, gehuisvest, waarvan_amv FROM monitor.huisvesting" : HousingFromSql,
-                new { from = fromDate }, commandTimeout: 0))
-            .Select(r => new HousingRow(r.Item1, r.Item2, DateOnly.FromDateTime(r.Item3), r.Item4, r.Item5)).ToList();
+        var housing = new List<HousingRow>();
+        await using (var cmd = from is null
+            ? new NpgsqlCommand("SELECT periode, gemeentecode, peildatum, gehuisvest, waarvan_amv FROM monitor.huisvesting", conn)
+            : new NpgsqlCommand(HousingFromSql, conn) { Parameters = { new("from", NpgsqlTypes.NpgsqlDbType.Timestamp) { Value = fromDate } } })
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                housing.Add(new HousingRow(codes.Read(reader, 0), codes.Read(reader, 1), reader.GetFieldValue<DateOnly>(2), reader.GetInt32(3),
+                    reader.IsDBNull(4) ? null : reader.GetInt32(4)));
 
         var agreements = (await conn.QueryAsync<(string, string, string, string, string, int, string, string, DateTime)>("""
                 SELECT afspraakcode, soort, opgave, van_gemeentecode, naar_gemeentecode, aantal, periode_van, periode_tot, besluitdatum
@@ -105,4 +107,28 @@ public static class AnalysisInputReader
             ORDER BY h.peildatum DESC LIMIT 1) r
         WHERE c.code IS NOT NULL AND p.periode IS NOT NULL
         """;
+
+    private static T Enum<T>(NpgsqlDataReader reader, int i, string what) where T : struct, Enum =>
+        reader.IsDBNull(i) ? throw new FormatException($"Onbekende {what} in monitor.plekken.") : (T)(object)reader.GetInt32(i);
+
+    /// <summary>Text values read without allocating a string each time: a code seen before comes back as the same string.</summary>
+    private sealed class CodePool
+    {
+        private readonly char[] _buffer = new char[256];
+        private readonly Dictionary<string, string> _codes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public CodePool() => _lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Read(NpgsqlDataReader reader, int i)
+        {
+            var n = (int)reader.GetChars(i, 0, _buffer, 0, _buffer.Length);
+            if (n == _buffer.Length) return reader.GetString(i);   // longer than any code: read it whole
+            var span = _buffer.AsSpan(0, n);
+            if (_lookup.TryGetValue(span, out var known)) return known;
+            var code = new string(span);
+            _codes[code] = code;
+            return code;
+        }
+    }
 }
