@@ -116,6 +116,14 @@ public sealed class BenchRunner(string serverConnectionString, BenchOptions opti
         Add(BenchFigure.Median("ingest_copy_rows_per_s", "dezelfde CSV met PostgreSQL's COPY FROM STDIN (FORMAT csv) in een kale tabel", copy, "rows/s"));
         Add(BenchFigure.Median("ingest_ratio", "monitor ÷ COPY (rows/s), per herhaling", ratios, "ratio", 0.5, GoalKind.AtLeast));
         foreach (var (name, runs) in phases) _report.Phases[$"ingest.{name}"] = Stats.Median(runs);
+        if (phases.TryGetValue("copy.cpu_server", out var copyServer) && phases.TryGetValue("monitor.cpu_server", out var monitorServer))
+        {
+            // CPU seconds move far less than wall time when other work shares the machine: the same ratio, by work done.
+            var copyCpu = copyServer.Zip(phases["copy.cpu_client"], (a, b) => a + b).ToList();
+            var monitorCpu = monitorServer.Zip(phases["monitor.cpu_client"], (a, b) => a + b).ToList();
+            Add(BenchFigure.Median("ingest_cpu_ratio", "CPU-seconden (client + PostgreSQL) van COPY ÷ die van de laadroute, per herhaling",
+                copyCpu.Zip(monitorCpu, (c, m) => c / m).ToList(), "ratio"));
+        }
     }
 
     private async Task NaiveAsync(NpgsqlDataSource db, BenchFile plekken, CancellationToken ct)

@@ -39,10 +39,11 @@ public static class SeriesReplacer
         var diff = new AreaDiff(from, to);
         var changes = new List<Change>(FlushEvery);
         long total = 0, changed = 0, written = 0;
-        // Level and method come as their position in Levels and Methods (0: a method this version does not know), not as text.
+        // Level and method come as their position in Levels and Methods (0: a method this version does not know), not as
+        // text, and the numeric(8,2) percentage in hundredths: integers are what decodes fastest, for millions of rows.
         await using (var read = new NpgsqlCommand("""
             SELECT array_position('{gemeente,provincie,regio,land}'::text[], niveau), opgave, datum, opgave_aantal, gerealiseerd, gap, tekort,
-                   realisatie_pct, duurzaam, deadline, prognose_laag, prognose_midden, prognose_hoog,
+                   (realisatie_pct * 100)::int, duurzaam, deadline, prognose_laag, prognose_midden, prognose_hoog,
                    coalesce(array_position('{pijplijn,pijplijn+trend,tempo,tempo+trend}'::text[], methode), CASE WHEN methode IS NULL THEN NULL ELSE 0 END), run_id
             FROM monitor.series WHERE gebiedcode = $1
             """, conn, tx) { Parameters = { new() { NpgsqlDbType = NpgsqlDbType.Text } } })
@@ -221,8 +222,7 @@ public static class SeriesReplacer
     {
         public bool Present, Seen;
         public int Level, Gerealiseerd;
-        public int? OpgaveAantal, Gap, Tekort, Duurzaam, PrognoseLaag, PrognoseMidden, PrognoseHoog, Methode;
-        public decimal? Pct;
+        public int? OpgaveAantal, Gap, Tekort, PctHundredths, Duurzaam, PrognoseLaag, PrognoseMidden, PrognoseHoog, Methode;
         public DateOnly? Deadline;
         public long RunId;
     }
@@ -244,7 +244,7 @@ public static class SeriesReplacer
                 {
                     Present = true, Level = reader.IsDBNull(0) ? 0 : reader.GetInt32(0), OpgaveAantal = Int(reader, 3),
                     Gerealiseerd = reader.GetInt32(4), Gap = Int(reader, 5), Tekort = Int(reader, 6),
-                    Pct = reader.IsDBNull(7) ? null : reader.GetDecimal(7), Duurzaam = Int(reader, 8),
+                    PctHundredths = Int(reader, 7), Duurzaam = Int(reader, 8),
                     Deadline = reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9), PrognoseLaag = Int(reader, 10),
                     PrognoseMidden = Int(reader, 11), PrognoseHoog = Int(reader, 12), Methode = Int(reader, 13), RunId = reader.GetInt64(14),
                 };
@@ -267,7 +267,7 @@ public static class SeriesReplacer
                 if (!old.Present) { changes.Add(new("i", false, r, area.Code, r.Opgave, r.Datum, default)); continue; }
                 old.Seen = true;
                 var figuresDiffer = old.OpgaveAantal != r.OpgaveAantal || old.Gerealiseerd != r.Gerealiseerd || old.Gap != r.Gap
-                    || old.Tekort != r.Tekort || old.Pct != SeriesWriter.Pct(r) || old.Duurzaam != r.Duurzaam || old.Deadline != r.Deadline
+                    || old.Tekort != r.Tekort || old.PctHundredths != (int?)(SeriesWriter.Pct(r) * 100) || old.Duurzaam != r.Duurzaam || old.Deadline != r.Deadline
                     || old.PrognoseLaag != r.PrognoseLaag || old.PrognoseMidden != r.PrognoseMidden || old.PrognoseHoog != r.PrognoseHoog
                     || old.Methode != MethodCode(r.Methode);
                 if (figuresDiffer || old.Level != (int)r.Niveau + 1)

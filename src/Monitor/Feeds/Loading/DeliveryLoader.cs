@@ -10,7 +10,9 @@ namespace Monitor.Feeds.Loading;
 /// <summary>
 /// Loads one delivery into the warehouse, all or nothing: raw bytes kept first, then parse → binary COPY into staging →
 /// checks across rows → set-based merge, in one transaction. A rejected delivery changes no figure; the same bytes
-/// again are a no-op that says so.
+/// again are a no-op that says so. A kind with a direct load (plekken) first tries the short way for a delivery of
+/// snapshot dates its feed never had: rows straight into the fact table, since there is nothing to deduplicate,
+/// replace or revise; the first row that needs more rolls that attempt back and the delivery is staged as above.
 /// </summary>
 /// <param name="clock">Today for the row checks (a peildatum after tomorrow is refused); the system clock by default.
 /// The benchmark loads years ahead of the calendar with its own.</param>
