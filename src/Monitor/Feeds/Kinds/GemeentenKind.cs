@@ -57,6 +57,17 @@ public sealed class GemeentenKind : FeedKind
         ON CONFLICT (code) DO UPDATE SET naam = excluded.naam, delivery_id = excluded.delivery_id
         WHERE monitor.veiligheidsregios.naam IS DISTINCT FROM excluded.naam;
 
+        -- A new name (or a new code) becomes a version; the same name again is no new version.
+        INSERT INTO monitor.provincie_versies (code, naam, delivery_id)
+        SELECT DISTINCT ON (provinciecode) provinciecode, provincienaam, @delivery FROM stage s
+        WHERE provincienaam IS DISTINCT FROM (SELECT v.naam FROM monitor.provincie_versies v WHERE v.code = s.provinciecode ORDER BY v.vanaf DESC, v.delivery_id DESC LIMIT 1)
+        ORDER BY provinciecode, line;
+
+        INSERT INTO monitor.veiligheidsregio_versies (code, naam, delivery_id)
+        SELECT DISTINCT ON (veiligheidsregiocode) veiligheidsregiocode, veiligheidsregionaam, @delivery FROM stage s
+        WHERE veiligheidsregionaam IS DISTINCT FROM (SELECT v.naam FROM monitor.veiligheidsregio_versies v WHERE v.code = s.veiligheidsregiocode ORDER BY v.vanaf DESC, v.delivery_id DESC LIMIT 1)
+        ORDER BY veiligheidsregiocode, line;
+
         WITH written AS (
             INSERT INTO monitor.gemeenten AS g (code, peiljaar, naam, provinciecode, veiligheidsregiocode, inwoners, oppervlakte_km2, delivery_id, source_lines)
             SELECT gemeentecode, peiljaar, gemeentenaam, provinciecode, veiligheidsregiocode, inwoners, oppervlakte_km2, @delivery, ARRAY[line]

@@ -22,6 +22,15 @@ public sealed class RegiosKind : FeedKind
         SELECT DISTINCT ON (regiocode) regiocode, regionaam, @delivery FROM stage ORDER BY regiocode, line
         ON CONFLICT (code) DO UPDATE SET naam = excluded.naam, delivery_id = excluded.delivery_id;
 
+        -- History first: memberships this delivery no longer lists end now; new ones start now.
+        UPDATE monitor.regio_lidmaatschap m SET tot = now(), beeindigd_door = @delivery
+        WHERE m.tot IS NULL AND m.regiocode IN (SELECT regiocode FROM stage)
+          AND NOT EXISTS (SELECT 1 FROM stage s WHERE s.regiocode = m.regiocode AND s.gemeentecode = m.gemeentecode);
+
+        INSERT INTO monitor.regio_lidmaatschap (regiocode, gemeentecode, delivery_id)
+        SELECT DISTINCT regiocode, gemeentecode, @delivery FROM stage s
+        WHERE NOT EXISTS (SELECT 1 FROM monitor.regio_lidmaatschap m WHERE m.tot IS NULL AND m.regiocode = s.regiocode AND m.gemeentecode = s.gemeentecode);
+
         DELETE FROM monitor.regio_leden WHERE regiocode IN (SELECT regiocode FROM stage);
 
         WITH written AS (

@@ -92,3 +92,31 @@ public sealed class IngestGuaranteesTests : IAsyncLifetime
         Assert.Contains("meer dan eens", r.Problems[0].Message);
     }
 }
+
+/// <summary>Reference data keeps its history: renamed provincies and changed regio memberships stay visible.</summary>
+public sealed class ReferenceHistoryTests(ReferenceDatabase database) : IClassFixture<ReferenceDatabase>
+{
+    [Fact]
+    public async Task RegioMembership_ChangedByALaterDelivery_KeepsTheEndedMembershipWithBothDeliveries()
+    {
+        var first = await database.Db.IngestTextAsync("regios", "regiocode,regionaam,gemeentecode\nRX,Regio X,GM0855\nRX,Regio X,GM0824\n", "regios-1.csv");
+        var second = await database.Db.IngestTextAsync("regios", "regiocode,regionaam,gemeentecode\nRX,Regio X,GM0855\nRX,Regio X,GM0766\n", "regios-2.csv");
+        Assert.Equal((IngestOutcome.Accepted, IngestOutcome.Accepted), (first.Outcome, second.Outcome));
+
+        var history = await database.Db.QueryAsync<(string Gemeente, long Started, long? EndedBy)>(
+            "SELECT gemeentecode, delivery_id, beeindigd_door FROM monitor.regio_lidmaatschap WHERE regiocode = 'RX' ORDER BY gemeentecode");
+        Assert.Equal([("GM0766", second.DeliveryId, null), ("GM0824", first.DeliveryId, second.DeliveryId), ("GM0855", first.DeliveryId, null)], history);
+        Assert.Equal(["GM0766", "GM0855"], await database.Db.QueryAsync<string>("SELECT gemeentecode FROM monitor.regio_leden WHERE regiocode = 'RX' ORDER BY 1"));
+    }
+
+    [Fact]
+    public async Task ProvincieRenamed_KeepsEveryNameItHad()
+    {
+        var csv = await File.ReadAllTextAsync(RepoPaths.Samples("reference", "gemeenten-2025.csv"));
+        var renamed = await database.Db.IngestTextAsync("gemeenten", csv.Replace(",Fryslân,", ",Friesland,"), "gemeenten-hernoemd.csv");
+        Assert.True(renamed.Outcome == IngestOutcome.Accepted, string.Join("\n", renamed.Problems));
+        Assert.Equal(["Fryslân", "Friesland"], await database.Db.QueryAsync<string>(
+            "SELECT naam FROM monitor.provincie_versies WHERE code = 'PV21' ORDER BY vanaf, delivery_id"));
+        Assert.Equal("Friesland", await database.Db.ScalarAsync<string>("SELECT naam FROM monitor.provincies WHERE code = 'PV21'"));
+    }
+}
