@@ -1,10 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Monitor.Cli;
-using Monitor.Compute;
-using Monitor.Feeds;
-using Monitor.Feeds.Loading;
 using Npgsql;
 
 namespace Monitor.Bench;
@@ -70,7 +65,12 @@ public sealed partial class BenchRunner(string serverConnectionString, BenchOpti
         var (housingSeconds, _) = await Phase("laden: huisvesting", () => IngestBench.MonitorIngestAsync(bench.Db, clock, huisvesting, ct));
         Add(BenchFigure.Median("ingest_huisvesting_rows_per_s", "huisvesting (dagelijks) door de echte laadroute, ter informatie",
             [huisvesting.Rows / housingSeconds], "rows/s"));
-        await Phase("ANALYZE", async () => { await using var c = await bench.Db.OpenConnectionAsync(ct); await new NpgsqlCommand("ANALYZE", c).ExecuteNonQueryAsync(ct); return 0; });
+        await Phase("ANALYZE", async () =>
+        {
+            await using var c = await bench.Db.OpenConnectionAsync(ct);
+            await using var analyze = new NpgsqlCommand("ANALYZE", c);
+            return await analyze.ExecuteNonQueryAsync(ct);
+        });
 
         if (options.Runs("compute") || options.Runs("panels") || options.Runs("digests")) await ComputeAsync(bench.Db, data, clock, loaded, end, ct);
         if (options.Runs("panels")) await PanelsAsync(bench.Db, end, ct);
