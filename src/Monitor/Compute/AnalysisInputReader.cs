@@ -99,7 +99,8 @@ public static class AnalysisInputReader
             SELECT (SELECT min(h.periode) FROM monitor.huisvesting h WHERE h.periode > p.periode) FROM periodes p WHERE p.periode IS NOT NULL)
         SELECT r.periode, r.gemeentecode, r.peildatum, r.gehuisvest, r.waarvan_amv
         FROM codes c CROSS JOIN LATERAL (
-            SELECT * FROM monitor.huisvesting h WHERE h.gemeentecode = c.code AND h.peildatum >= @from::date) r
+            -- OFFSET 0 keeps this a range scan per gemeente; flattened, the planner scans (in parallel) all counts.
+            SELECT * FROM monitor.huisvesting h WHERE h.gemeentecode = c.code AND h.peildatum >= @from::date OFFSET 0) r
         UNION ALL
         SELECT r.periode, r.gemeentecode, r.peildatum, r.gehuisvest, r.waarvan_amv
         FROM codes c CROSS JOIN periodes p CROSS JOIN LATERAL (

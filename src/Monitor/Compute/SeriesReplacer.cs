@@ -20,7 +20,7 @@ public static class SeriesReplacer
     private const double BulkShare = 0.2;
     private const int FlushEvery = 20_000;
 
-    private static readonly string[] Methods =
+    internal static readonly string[] Methods =
         [ProjectionMethods.Pijplijn, ProjectionMethods.PijplijnTrend, ProjectionMethods.Tempo, ProjectionMethods.TempoTrend];
 
     public static async Task<SeriesWriter.Outcome> ReplaceAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long runId, long[] causes,
@@ -36,8 +36,8 @@ public static class SeriesReplacer
         await conn.ExecuteAsync($"""
             CREATE TEMP TABLE series_changes (op text NOT NULL, revised boolean NOT NULL, {StagedColumns}) ON COMMIT DROP
             """, transaction: tx);
-        var diff = new AreaDiff(from, to);
-        var changes = new List<Change>(FlushEvery);
+        var diff = new SeriesAreaDiff(from, to);
+        var changes = new List<SeriesChange>(FlushEvery);
         long total = 0, changed = 0, written = 0;
         // Level and method come as their position in Levels and Methods (0: a method this version does not know), not as
         // text, and the numeric(8,2) percentage in hundredths: integers are what decodes fastest, for millions of rows.
@@ -158,7 +158,7 @@ public static class SeriesReplacer
     private static (long, long) Add((long Changed, long Written) a, (long Changed, long Written) b) => (a.Changed + b.Changed, a.Written + b.Written);
 
     /// <summary>Copies the changes into series_changes; returns (all changes, rows to write).</summary>
-    private static async Task<(long Changed, long Written)> FlushAsync(NpgsqlConnection conn, List<Change> changes, CancellationToken ct)
+    private static async Task<(long Changed, long Written)> FlushAsync(NpgsqlConnection conn, List<SeriesChange> changes, CancellationToken ct)
     {
         if (changes.Count == 0) return (0, 0);
         await using (var copy = await conn.BeginBinaryImportAsync(
@@ -212,81 +212,5 @@ public static class SeriesReplacer
         SeriesWriter.WriteNullable(copy, r.PrognoseMidden);
         SeriesWriter.WriteNullable(copy, r.PrognoseHoog);
         if (r.Methode is { } m) copy.Write(m, NpgsqlDbType.Text); else copy.WriteNull();
-    }
-
-    /// <summary>One row to write: 'i' new, 'u' changed (revised when a figure changed, not only its level), 'd' gone.</summary>
-    private readonly record struct Change(string Op, bool Revised, SeriesRow? Row, string Gebiedcode, Opgave Opgave, DateOnly Datum, Stored Old);
-
-    /// <summary>A stored row of one area, by (opgave, day).</summary>
-    private struct Stored
-    {
-        public bool Present, Seen;
-        public int Level, Gerealiseerd;
-        public int? OpgaveAantal, Gap, Tekort, PctHundredths, Duurzaam, PrognoseLaag, PrognoseMidden, PrognoseHoog, Methode;
-        public DateOnly? Deadline;
-        public long RunId;
-    }
-
-    /// <summary>The stored rows of one area in slots by (opgave, day), compared with the computed ones.</summary>
-    private sealed class AreaDiff(DateOnly from, DateOnly to)
-    {
-        private readonly int _days = to.DayNumber - from.DayNumber + 1;
-        private readonly Stored[] _slots = new Stored[4 * (to.DayNumber - from.DayNumber + 1)];
-        private readonly List<(Opgave Opgave, DateOnly Datum, Stored Old)> _outside = [];
-
-        public async Task ReadStoredAsync(NpgsqlDataReader reader, CancellationToken ct)
-        {
-            Array.Clear(_slots);
-            _outside.Clear();
-            while (await reader.ReadAsync(ct))
-            {
-                var stored = new Stored
-                {
-                    Present = true, Level = reader.IsDBNull(0) ? 0 : reader.GetInt32(0), OpgaveAantal = Int(reader, 3),
-                    Gerealiseerd = reader.GetInt32(4), Gap = Int(reader, 5), Tekort = Int(reader, 6),
-                    PctHundredths = Int(reader, 7), Duurzaam = Int(reader, 8),
-                    Deadline = reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9), PrognoseLaag = Int(reader, 10),
-                    PrognoseMidden = Int(reader, 11), PrognoseHoog = Int(reader, 12), Methode = Int(reader, 13), RunId = reader.GetInt64(14),
-                };
-                var opgave = AnalysisCodes.ParseOpgave(reader.GetString(1));
-                var datum = reader.GetFieldValue<DateOnly>(2);
-                if (Slot(opgave, datum) is { } slot) _slots[slot] = stored;
-                else _outside.Add((opgave, datum, stored));
-            }
-        }
-
-        /// <summary>Adds the area's differences to <paramref name="changes"/>; returns the number of computed rows.</summary>
-        public long Compare(Area area, IEnumerable<SeriesRow> rows, List<Change> changes)
-        {
-            long n = 0;
-            foreach (var r in rows)
-            {
-                n++;
-                if (Slot(r.Opgave, r.Datum) is not { } slot) { changes.Add(new("i", false, r, area.Code, r.Opgave, r.Datum, default)); continue; }
-                ref var old = ref _slots[slot];
-                if (!old.Present) { changes.Add(new("i", false, r, area.Code, r.Opgave, r.Datum, default)); continue; }
-                old.Seen = true;
-                var figuresDiffer = old.OpgaveAantal != r.OpgaveAantal || old.Gerealiseerd != r.Gerealiseerd || old.Gap != r.Gap
-                    || old.Tekort != r.Tekort || old.PctHundredths != (int?)(SeriesWriter.Pct(r) * 100) || old.Duurzaam != r.Duurzaam || old.Deadline != r.Deadline
-                    || old.PrognoseLaag != r.PrognoseLaag || old.PrognoseMidden != r.PrognoseMidden || old.PrognoseHoog != r.PrognoseHoog
-                    || old.Methode != MethodCode(r.Methode);
-                if (figuresDiffer || old.Level != (int)r.Niveau + 1)
-                    changes.Add(new("u", figuresDiffer, r, area.Code, r.Opgave, r.Datum, old));
-            }
-            for (var i = 0; i < _slots.Length; i++)
-                if (_slots[i] is { Present: true, Seen: false })
-                    changes.Add(new("d", false, null, area.Code, AnalysisCodes.AllOpgaven[i / _days], from.AddDays(i % _days), _slots[i]));
-            foreach (var (opgave, datum, old) in _outside)
-                changes.Add(new("d", false, null, area.Code, opgave, datum, old));
-            return n;
-        }
-
-        private int? Slot(Opgave o, DateOnly d) =>
-            d >= from && d <= to ? (int)o * _days + (d.DayNumber - from.DayNumber) : null;
-
-        private static int? Int(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetInt32(i);
-
-        /// <summary>1-based position in <see cref="Methods"/> (as array_position gives it); 0 for any other text.</summary>
-        private static int? MethodCode(string? m) => m is null ? null : Array.IndexOf(Methods, m) + 1;
     }
 }
