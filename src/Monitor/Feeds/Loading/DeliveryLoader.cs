@@ -31,21 +31,35 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
         await using var sameBytes = await store.LockContentAsync(kind.Name, sha256, ct);
         var registered = await store.RegisterAsync(request.Feed, kind.Name, request.Source, request.Path, sha256, size,
             request.ETag, request.LastModified, ct);
-        phases.Done("store");
+        phases.Done("register");
         if (registered.IsDuplicate)
             return new IngestResult(registered.Id, IngestOutcome.Duplicate, 0, 0, [], 0, registered.DuplicateOf);
 
         var fileName = Path.GetFileName(request.Source.TrimEnd('/')) is { Length: > 0 } n ? n : request.Source;
-        try { return await LoadAsync(request, kind, registered, fileName, bytesRead, phases, ct); }
+        // The bytes are stored beside the load, on a connection of their own; every outcome waits for them (BytesKept).
+        var payload = store.StorePayloadAsync(registered.Id, request.Path, ct);
+        try { return await LoadAsync(request, kind, registered, fileName, new BytesKept(payload), bytesRead, phases, ct); }
         catch (NpgsqlException e) when (DeliveryInterruptedException.IsConnectionLoss(e))
         {
             // "Exception while writing to stream" tells nobody what happened to their delivery; this does.
             throw new DeliveryInterruptedException(registered.Id, fileName, e);
         }
+        finally
+        {
+            // Never leave the bytes' COPY running behind a failed load. An outcome was only written after it succeeded, so
+            // its failure here adds nothing to the load's own exception (or result).
+            try { await payload; } catch (Exception) { }
+        }
+    }
+
+    /// <summary>The delivery's bytes on their way into monitor.delivery_payloads; awaited before an outcome is written.</summary>
+    private sealed class BytesKept(Task storing)
+    {
+        public Task WaitAsync() => storing;
     }
 
     private async Task<IngestResult> LoadAsync(IngestRequest request, FeedKind kind, DeliveryStore.Registered registered, string fileName,
-        IProgress<long>? bytesRead, PhaseClock phases, CancellationToken ct)
+        BytesKept bytes, IProgress<long>? bytesRead, PhaseClock phases, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -53,7 +67,7 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
         // A lock wait lasts as long as the other load does: no command timeout.
         await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext('ingest:' || @kind))", new { kind = kind.Name }, tx,
             commandTimeout: 0, cancellationToken: ct));
-        var outcome = await conn.ExecuteScalarAsync<string>("SELECT outcome FROM monitor.deliveries WHERE id = @id FOR UPDATE",
+        var outcome = await conn.ExecuteScalarAsync<string>("SELECT outcome FROM monitor.deliveries WHERE id = @id FOR NO KEY UPDATE",
             new { id = registered.Id }, tx);
         if (outcome != "pending")
             return new IngestResult(registered.Id, IngestOutcome.Duplicate, 0, 0, [], 0, registered.Id);
@@ -77,9 +91,9 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
                 await conn.ExecuteAsync(new CommandDefinition(direct.FinishSql,
                     new { feed = request.Feed, delivery = registered.Id, blocks = fast.KeyBlocks.Select(d => d.ToDateTime(TimeOnly.MinValue)).ToArray() },
                     tx, commandTimeout: 0, cancellationToken: ct));
-                return await AcceptAsync(conn, tx, registered.Id, fastFormat, fast, fast.RowsStaged, phases, ct);
+                return await AcceptAsync(conn, tx, registered.Id, fastFormat, fast, fast.RowsStaged, bytes, phases, ct);
             }
-            if (fast.ProblemCount > 0) return await RejectAsync(tx, registered.Id, fastFormat, fast, ct);
+            if (fast.ProblemCount > 0) return await RejectAsync(tx, registered.Id, fastFormat, fast, bytes, ct);
             await conn.ExecuteAsync("ROLLBACK TO SAVEPOINT direct_load", transaction: tx);
         }
 
@@ -101,30 +115,30 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
                 stager.Report(lines.Length > 0 ? lines[0] : null, null,
                     lines.Length > 1 ? $"{message} (regels {string.Join(", ", lines.Take(10))}{(lines.Length > 10 ? ", …" : "")})" : message);
         phases.Done("check");
-        if (stager.ProblemCount > 0) return await RejectAsync(tx, registered.Id, format, stager, ct);
+        if (stager.ProblemCount > 0) return await RejectAsync(tx, registered.Id, format, stager, bytes, ct);
 
         var changed = await conn.ExecuteScalarAsync<long>(new CommandDefinition(kind.MergeSql,
             new { delivery = registered.Id, feed = request.Feed }, tx, commandTimeout: 0, cancellationToken: ct));
-        return await AcceptAsync(conn, tx, registered.Id, format, stager, changed, phases, ct);
+        return await AcceptAsync(conn, tx, registered.Id, format, stager, changed, bytes, phases, ct);
     }
 
     /// <summary>Opens the delivery as a table and runs <paramref name="load"/> on it with a binary COPY, which is
     /// completed only when the load read everything and found no problem (otherwise disposing it rolls it back).</summary>
     private static async Task<(bool Complete, string? Format)> ReadAsync(IngestRequest request, string fileName, TableReadOptions options,
         IProgress<long>? bytesRead, RowStager stager, NpgsqlConnection conn, string copySql,
-        Func<ITableReader, NpgsqlBinaryImporter, Task<bool>> load, CancellationToken ct)
+        Func<ITableReader, CopyRows, Task<bool>> load, CancellationToken ct)
     {
         string? format = null;
         var complete = false;
         await using var file = new ProgressStream(
             new FileStream(request.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), bytesRead);
-        var copy = await conn.BeginBinaryImportAsync(copySql, ct);
+        var copy = await CopyRows.BeginAsync(conn, copySql, ct);
         try
         {
             using var reader = TableReaderFactory.Open(file, fileName, options);
             format = reader.Format;
             complete = await load(reader, copy);
-            if (complete && stager.ProblemCount == 0) await copy.CompleteAsync(ct);
+            if (complete && stager.ProblemCount == 0) await copy.CompleteAsync();
         }
         catch (FeedFormatException e)
         {
@@ -135,9 +149,11 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
     }
 
     private async Task<IngestResult> AcceptAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long id, string? format, RowStager stager,
-        long changed, PhaseClock phases, CancellationToken ct)
+        long changed, BytesKept bytes, PhaseClock phases, CancellationToken ct)
     {
         phases.Done("merge");
+        await bytes.WaitAsync();
+        phases.Done("store");
         await conn.ExecuteAsync("""
             UPDATE monitor.deliveries SET outcome = 'accepted', format = @format, rows_read = @read, rows_loaded = @loaded,
                    finished_at = now() WHERE id = @id
@@ -147,9 +163,10 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
         return new IngestResult(id, IngestOutcome.Accepted, stager.RowsRead, stager.RowsStaged, [], 0) { RowsChanged = changed, Phases = phases.All };
     }
 
-    private async Task<IngestResult> RejectAsync(NpgsqlTransaction tx, long id, string? format, RowStager stager, CancellationToken ct)
+    private async Task<IngestResult> RejectAsync(NpgsqlTransaction tx, long id, string? format, RowStager stager, BytesKept bytes, CancellationToken ct)
     {
         await tx.RollbackAsync(ct);
+        await bytes.WaitAsync();
         await FinishAsync(id, "rejected", format, stager, 0, ct);
         return new IngestResult(id, IngestOutcome.Rejected, stager.RowsRead, 0, stager.Problems, stager.ProblemCount);
     }

@@ -58,8 +58,9 @@ public sealed class DeliveryStore(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// Records the delivery and stores its bytes, unless the same bytes of this kind were accepted before (then it is
-    /// recorded as a duplicate). A pending delivery with the same bytes, left by a crash, is taken over rather than repeated.
+    /// Records the delivery as pending, unless the same bytes of this kind were accepted before (then it is recorded as a
+    /// duplicate). A pending delivery with the same bytes, left by a crash, is taken over rather than repeated. The bytes
+    /// follow with <see cref="StorePayloadAsync"/>.
     /// </summary>
     public async Task<Registered> RegisterAsync(string feed, string kind, string source, string path, byte[] sha256, long size,
         string? etag, string? lastModified, CancellationToken ct)
@@ -88,29 +89,39 @@ public sealed class DeliveryStore(NpgsqlDataSource db)
             INSERT INTO monitor.deliveries (feed, kind, source, size_bytes, sha256, etag, last_modified)
             VALUES (@feed, @kind, @source, @size, @sha256, @etag, @lastModified) RETURNING id
             """, new { feed, kind, source, size, sha256, etag, lastModified }, tx);
-        await conn.ExecuteAsync("DELETE FROM monitor.delivery_payloads WHERE delivery_id = @id", new { id }, tx);
-        await WritePayloadAsync(conn, id, path, ct);
         await tx.CommitAsync(ct);
         return new Registered(id, false, null);
     }
 
-    private static async Task WritePayloadAsync(NpgsqlConnection conn, long id, string path, CancellationToken ct)
+    /// <summary>
+    /// Stores a registered delivery's bytes, replacing whatever a crashed earlier attempt left, in a transaction of its
+    /// own: the loader runs this beside the rows' load (the bytes cost PostgreSQL a compression pass, the rows a parse,
+    /// and the two use a core each) and waits for it before it records any outcome, so no delivery is ever accepted or
+    /// rejected without its bytes. Only the holder of the content lock (<see cref="LockContentAsync"/>) calls this.
+    /// </summary>
+    public async Task StorePayloadAsync(long id, string path, CancellationToken ct)
     {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await conn.ExecuteAsync("DELETE FROM monitor.delivery_payloads WHERE delivery_id = @id", new { id }, tx);
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        await using var writer = await conn.BeginBinaryImportAsync(
-            "COPY monitor.delivery_payloads (delivery_id, chunk, data) FROM STDIN (FORMAT BINARY)", ct);
-        var buffer = new byte[ChunkSize];
-        for (var chunk = 0; ; chunk++)
+        await using (var writer = await conn.BeginBinaryImportAsync(
+                         "COPY monitor.delivery_payloads (delivery_id, chunk, data) FROM STDIN (FORMAT BINARY)", ct))
         {
-            var n = await file.ReadAtLeastAsync(buffer, ChunkSize, throwOnEndOfStream: false, ct);
-            if (n == 0 && chunk > 0) break;
-            await writer.StartRowAsync(ct);
-            await writer.WriteAsync(id, NpgsqlDbType.Bigint, ct);
-            await writer.WriteAsync(chunk, NpgsqlDbType.Integer, ct);
-            await writer.WriteAsync(n == ChunkSize ? buffer : buffer[..n], NpgsqlDbType.Bytea, ct);
-            if (n < ChunkSize) break;
+            var buffer = new byte[ChunkSize];
+            for (var chunk = 0; ; chunk++)
+            {
+                var n = await file.ReadAtLeastAsync(buffer, ChunkSize, throwOnEndOfStream: false, ct);
+                if (n == 0 && chunk > 0) break;
+                await writer.StartRowAsync(ct);
+                await writer.WriteAsync(id, NpgsqlDbType.Bigint, ct);
+                await writer.WriteAsync(chunk, NpgsqlDbType.Integer, ct);
+                await writer.WriteAsync(n == ChunkSize ? buffer : buffer[..n], NpgsqlDbType.Bytea, ct);
+                if (n < ChunkSize) break;
+            }
+            await writer.CompleteAsync(ct);
         }
-        await writer.CompleteAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>Streams a stored delivery's bytes back, e.g. to inspect or replay it.</summary>

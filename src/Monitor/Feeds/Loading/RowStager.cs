@@ -2,14 +2,13 @@ using System.Runtime.CompilerServices;
 using Monitor.Feeds.Formats;
 using Monitor.Feeds.Kinds;
 using Npgsql;
-using NpgsqlTypes;
 using ValueType = Monitor.Feeds.Kinds.ValueType;
 
 namespace Monitor.Feeds.Loading;
 
 /// <summary>
 /// Reads a delivery row by row, turns each cell into a typed value, maps old gemeente codes, and writes the rows to a
-/// binary COPY: the staging table, or (for a delivery of new snapshots only) the fact table itself. Problems are
+/// binary COPY (<see cref="CopyRows"/>): the staging table, or (for a delivery of new snapshots only) the fact table itself. Problems are
 /// collected (all counted, the first <see cref="MaxReported"/> kept); once one is found, rows are still read and checked
 /// but no longer written, since the delivery will be rejected as a whole.
 /// The hot loop allocates nothing per row beyond the cells the reader hands out: values live in typed slots, the
@@ -29,7 +28,6 @@ public sealed class RowStager
     private readonly StagedRow _row;
     private readonly string?[] _target;                  // per column: the current gemeente a delivered code stands for
     private readonly int[]?[] _parts;                    // per column: a split count's part per successor
-    private readonly int[] _line = new int[1];           // source_lines of one row, reused
     private int _splitColumn = -1;
     private IReadOnlyList<(string Code, decimal Share)> _splitTargets = [];
     private readonly DeliveryKeys? _keys;
@@ -66,7 +64,7 @@ public sealed class RowStager
     }
 
     /// <summary>Every row into the staging table "stage" (<see cref="StagingTable"/>).</summary>
-    public Task StageAsync(ITableReader reader, NpgsqlBinaryImporter copy, CancellationToken ct)
+    public Task StageAsync(ITableReader reader, CopyRows copy, CancellationToken ct)
     {
         Run(reader, copy, Plan(new StagingTable(_kind).Columns.Select(c => c.Name)), null, 0, null, ct);
         return Task.CompletedTask;
@@ -77,7 +75,7 @@ public sealed class RowStager
     /// new (<paramref name="newBlock"/>) and each key comes once. Returns false as soon as a row breaks that (nothing is
     /// completed; the caller rolls the COPY back and stages the delivery instead); true when the whole file was read.
     /// </summary>
-    public Task<bool> LoadDirectAsync(ITableReader reader, NpgsqlBinaryImporter copy, IReadOnlyList<string> factColumns, string feed,
+    public Task<bool> LoadDirectAsync(ITableReader reader, CopyRows copy, IReadOnlyList<string> factColumns, string feed,
         long deliveryId, Func<DateOnly, bool> newBlock, CancellationToken ct) =>
         Task.FromResult(Run(reader, copy, Plan(factColumns), feed, deliveryId, newBlock, ct));
 
@@ -87,7 +85,7 @@ public sealed class RowStager
     /// because one call runs for millions of rows and would otherwise start in unoptimised code.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Run(ITableReader reader, NpgsqlBinaryImporter copy, Output[] plan, string? feed, long deliveryId,
+    private bool Run(ITableReader reader, CopyRows copy, Output[] plan, string? feed, long deliveryId,
         Func<DateOnly, bool>? newBlock, CancellationToken ct)
     {
         var index = _columns.Select(c => IndexOf(reader.Header, c.Name)).ToArray();
@@ -161,7 +159,7 @@ public sealed class RowStager
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Write(NpgsqlBinaryImporter copy, Output[] plan, long line, string? feed, long deliveryId)
+    private void Write(CopyRows copy, Output[] plan, long line, string? feed, long deliveryId)
     {
         var copies = _splitColumn >= 0 ? _splitTargets.Count : 1;
         for (var k = 0; k < copies; k++)
@@ -172,26 +170,22 @@ public sealed class RowStager
                 var i = o.Source;
                 switch (o.Kind)
                 {
-                    case OutputKind.Line: copy.Write((int)line, NpgsqlDbType.Integer); continue;
-                    case OutputKind.Lines:
-                        _line[0] = (int)line;
-                        copy.Write(_line, NpgsqlDbType.Array | NpgsqlDbType.Integer);
-                        continue;
-                    case OutputKind.Feed: copy.Write(feed!, NpgsqlDbType.Text); continue;
-                    case OutputKind.Delivery: copy.Write(deliveryId, NpgsqlDbType.Bigint); continue;
+                    case OutputKind.Line: copy.Write((int)line); continue;
+                    case OutputKind.Lines: copy.WriteSingletonArray((int)line); continue;
+                    case OutputKind.Feed: copy.Write(feed!); continue;
+                    case OutputKind.Delivery: copy.Write(deliveryId); continue;
                 }
-                if (!_values.Has[i]) { copy.WriteNull(); continue; }
+                if (!_values.Has[i]) { copy.Null(); continue; }
                 var bron = o.Kind == OutputKind.Bron;
                 switch (_columns[i].Type)
                 {
-                    case ValueType.Count: copy.Write(!bron && _parts[i] is { } p ? p[k] : _values.Int[i], NpgsqlDbType.Integer); break;
-                    case ValueType.Date: copy.Write(_values.Date[i], NpgsqlDbType.Date); break;
-                    case ValueType.Decimal: copy.Write(_values.Decimal[i], NpgsqlDbType.Numeric); break;
-                    default:
-                        copy.Write(bron ? _values.Text[i]! : i == _splitColumn ? _splitTargets[k].Code : _target[i] ?? _values.Text[i]!, NpgsqlDbType.Text);
-                        break;
+                    case ValueType.Count: copy.Write(!bron && _parts[i] is { } p ? p[k] : _values.Int[i]); break;
+                    case ValueType.Date: copy.Write(_values.Date[i]); break;
+                    case ValueType.Decimal: copy.Write(_values.Decimal[i]); break;
+                    default: copy.Write(bron ? _values.Text[i]! : i == _splitColumn ? _splitTargets[k].Code : _target[i] ?? _values.Text[i]!); break;
                 }
             }
+            copy.EndRow();
             RowsStaged++;
         }
     }
