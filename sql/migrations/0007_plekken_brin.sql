@@ -12,8 +12,13 @@
 -- Tests: PlekkenKeyTests (every path, against the key this constraint used to check).
 ALTER TABLE monitor.plekken DROP CONSTRAINT plekken_pkey;
 
--- Every read of monitor.plekken asks for whole snapshots: (feed, peildatum), one day at a time (grafana.locaties, the
--- incremental compute, the merge) or all of them (full compute). Rows arrive in date order, so a block range summary
--- finds a day's rows in a few pages and costs next to nothing to keep up. minmax-multi keeps the summary tight when a
--- late revision of an old day lands among new days' rows.
-CREATE INDEX plekken_peildatum ON monitor.plekken USING brin (peildatum date_minmax_multi_ops) WITH (pages_per_range = 16);
+-- Every read of monitor.plekken asks for whole snapshots, (feed, peildatum): one day at a time (grafana.locaties, the
+-- merge), a window of days (the incremental compute) or all of them (full compute); or for the rows of new deliveries
+-- (the incremental compute's scope: a snapshot's rows carry the delivery that wrote the snapshot). Rows arrive in date
+-- and delivery order, so a block range summary of both finds them in a few pages and costs next to nothing to keep up.
+-- minmax-multi keeps the date summary tight when a late revision of an old day lands among new days' rows.
+-- PostgreSQL leaves appended ranges unsummarised (read by every query) until a vacuum: the loader summarises what it
+-- appended before it commits (FeedKind.BlockRangeIndexes), and autosummarize has autovacuum do it when the loader
+-- may not (only the table's owner can).
+CREATE INDEX plekken_peildatum_delivery ON monitor.plekken
+    USING brin (peildatum date_minmax_multi_ops, delivery_id int8_minmax_ops) WITH (pages_per_range = 16, autosummarize = on);

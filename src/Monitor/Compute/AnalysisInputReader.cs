@@ -37,8 +37,9 @@ public static class AnalysisInputReader
         var fromDate = placesFrom?.ToDateTime(TimeOnly.MinValue);
         var snapshots = (await conn.QueryAsync<(string, DateTime)>($"SELECT s.feed, s.peildatum FROM monitor.plekken_snapshots s {snapshotFilter}", new { from = fromDate }))
             .Select(r => new PlaceSnapshot(r.Item1, DateOnly.FromDateTime(r.Item2))).ToList();
-        // A run from a date reads its snapshots by key (a primary-key range each); the planner cannot see how few the
-        // filter above leaves and would scan all of plekken. A full run reads everything.
+        // A run from a date reads one range of days (the block range index on peildatum) and keeps the rows of the
+        // snapshots above; joined by key per snapshot instead, the planner cannot see how few the filter leaves.
+        // A full run reads everything.
         // Streamed by hand: at national scale these are millions of rows and Dapper's mapping would dominate. Codes repeat
         // endlessly, so each is read into a buffer and kept once (the model holds every row); opgave and status come as
         // their position in the enum.
@@ -51,10 +52,15 @@ public static class AnalysisInputReader
         await using (var cmd = from is null
             ? new NpgsqlCommand($"SELECT {placeColumns} FROM monitor.plekken p JOIN monitor.plekken_snapshots s USING (feed, peildatum)", conn)
             : new NpgsqlCommand($"""
-                SELECT {placeColumns} FROM unnest($1::text[], $2::date[]) AS s (feed, peildatum) JOIN monitor.plekken p USING (feed, peildatum)
+                SELECT {placeColumns} FROM monitor.plekken p JOIN unnest($1::text[], $2::date[]) AS s (feed, peildatum) USING (feed, peildatum)
+                WHERE p.peildatum >= $3
                 """, conn)
             {
-                Parameters = { new() { Value = snapshots.Select(x => x.Feed).ToArray() }, new() { Value = snapshots.Select(x => x.Peildatum).ToArray() } },
+                Parameters =
+                {
+                    new() { Value = snapshots.Select(x => x.Feed).ToArray() }, new() { Value = snapshots.Select(x => x.Peildatum).ToArray() },
+                    new() { Value = snapshots.Count == 0 ? DateOnly.MaxValue : snapshots.Min(x => x.Peildatum) },
+                },
             })
         await using (var reader = await cmd.ExecuteReaderAsync())
             while (await reader.ReadAsync())

@@ -19,11 +19,11 @@ public sealed record ComputeScope(bool Everything, IReadOnlyDictionary<string, D
 
         // Each fact touched, and each fact a delivery replaced or removed (fact_revisions keep the old key), says
         // which gemeente it belongs to and from which date it counts. Area figures (PV, VR) touch all their members.
-        // A delivery's plekken rows are found through its snapshots (a primary-key range each), not by scanning plekken.
+        // A delivery's plekken rows carry its id (both loaders write the snapshot's delivery on each of its rows); the
+        // block range index on delivery_id finds them at the end of the table.
         var touched = await conn.QueryAsync<(string Gemeente, DateTime From)>("""
             WITH touched (gebied, vanaf) AS (
-                SELECT p.gemeentecode, p.peildatum FROM monitor.plekken_snapshots s JOIN monitor.plekken p USING (feed, peildatum)
-                WHERE s.delivery_id = ANY(@deliveries)
+                SELECT gemeentecode, peildatum FROM monitor.plekken WHERE delivery_id = ANY(@deliveries)
                 UNION ALL SELECT gemeentecode, peildatum FROM monitor.huisvesting WHERE delivery_id = ANY(@deliveries)
                 UNION ALL SELECT gebiedcode, publicatiedatum FROM monitor.opgaven WHERE delivery_id = ANY(@deliveries)
                 UNION ALL SELECT van_gemeentecode, besluitdatum FROM monitor.afspraken WHERE delivery_id = ANY(@deliveries)

@@ -38,10 +38,12 @@ public sealed class ComputeService(NpgsqlDataSource db)
         // Waiting for the other computation takes as long as it does: no command timeout.
         await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext('monitor:compute'))", transaction: tx,
             commandTimeout: 0, cancellationToken: ct));
+        phases.Done("lock");
 
         var lastAsOf = await conn.ExecuteScalarAsync<DateTime?>("SELECT max(as_of) FROM monitor.compute_runs WHERE finished_at IS NOT NULL", transaction: tx);
         var scope = full || lastAsOf is null ? new ComputeScope(true, new Dictionary<string, DateOnly>())
                                              : await ComputeScope.ForDeliveriesAsync(conn, tx, triggers);
+        phases.Done("touched");
         DateOnly from;
         var everyArea = scope.Everything;
         if (scope.Everything) from = SeriesStart;

@@ -1,3 +1,4 @@
+using Monitor.Warehouse;
 using Dapper;
 using Monitor.Analysis;
 using Monitor.Diagnostics;
@@ -133,16 +134,17 @@ public static class SeriesReplacer
             await conn.ExecuteAsync($"DROP INDEX {name}", transaction: tx);
 
         long rows = 0;
-        await using (var copy = await conn.BeginBinaryImportAsync($"COPY monitor.series ({SeriesWriter.Columns}, run_id) FROM STDIN (FORMAT BINARY)", ct))
+        await using (var copy = await CopyRows.BeginAsync(conn, $"COPY monitor.series ({SeriesWriter.Columns}, run_id) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var area in areas)
                 foreach (var r in series.RowsOf(area).OrderBy(r => r.Opgave.Code(), StringComparer.Ordinal).ThenBy(r => r.Datum))
                 {
                     SeriesWriter.WriteRow(copy, r);
-                    copy.Write(runId, NpgsqlDbType.Bigint);
+                    copy.Write(runId);
+                    copy.EndRow();
                     rows++;
                 }
-            await copy.CompleteAsync(ct);
+            await copy.CompleteAsync();
         }
         phases.Done("insert");
         await conn.ExecuteAsync("SET LOCAL maintenance_work_mem = '256MB'", transaction: tx);
@@ -161,14 +163,14 @@ public static class SeriesReplacer
     private static async Task<(long Changed, long Written)> FlushAsync(NpgsqlConnection conn, List<SeriesChange> changes, CancellationToken ct)
     {
         if (changes.Count == 0) return (0, 0);
-        await using (var copy = await conn.BeginBinaryImportAsync(
+        await using (var copy = await CopyRows.BeginAsync(conn,
             $"COPY series_changes (op, revised, {SeriesWriter.Columns}, oud_opgave_aantal, oud_gerealiseerd, oud_gap, oud_prognose_midden, oud_run_id) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var c in changes)
             {
                 copy.StartRow();
-                copy.Write(c.Op, NpgsqlDbType.Text);
-                copy.Write(c.Revised, NpgsqlDbType.Boolean);
+                copy.Write(c.Op);
+                copy.Write(c.Revised);
                 if (c.Row is { } r)
                 {
                     // StartRow was called above: write the series columns of the row without starting another one.
@@ -176,41 +178,42 @@ public static class SeriesReplacer
                 }
                 else
                 {
-                    copy.Write(c.Gebiedcode, NpgsqlDbType.Text);
-                    copy.WriteNull();
-                    copy.Write(c.Opgave.Code(), NpgsqlDbType.Text);
-                    copy.Write(c.Datum, NpgsqlDbType.Date);
-                    for (var i = 0; i < 11; i++) copy.WriteNull();
+                    copy.Write(c.Gebiedcode);
+                    copy.Null();
+                    copy.Write(c.Opgave.Code());
+                    copy.Write(c.Datum);
+                    for (var i = 0; i < 11; i++) copy.Null();
                 }
                 SeriesWriter.WriteNullable(copy, c.Old.OpgaveAantal);
                 SeriesWriter.WriteNullable(copy, c.Old.Present ? c.Old.Gerealiseerd : null);
                 SeriesWriter.WriteNullable(copy, c.Old.Gap);
                 SeriesWriter.WriteNullable(copy, c.Old.PrognoseMidden);
-                if (c.Old.Present) copy.Write(c.Old.RunId, NpgsqlDbType.Bigint); else copy.WriteNull();
+                if (c.Old.Present) copy.Write(c.Old.RunId); else copy.Null();
+                copy.EndRow();
             }
-            await copy.CompleteAsync(ct);
+            await copy.CompleteAsync();
         }
         (long, long) counts = (changes.Count, changes.Count(c => c.Op != "d"));
         changes.Clear();
         return counts;
     }
 
-    private static void WriteColumns(NpgsqlBinaryImporter copy, SeriesRow r)
+    private static void WriteColumns(CopyRows copy, SeriesRow r)
     {
-        copy.Write(r.Gebiedcode, NpgsqlDbType.Text);
-        copy.Write(SeriesWriter.Level(r.Niveau), NpgsqlDbType.Text);
-        copy.Write(r.Opgave.Code(), NpgsqlDbType.Text);
-        copy.Write(r.Datum, NpgsqlDbType.Date);
+        copy.Write(r.Gebiedcode);
+        copy.Write(SeriesWriter.Level(r.Niveau));
+        copy.Write(r.Opgave.Code());
+        copy.Write(r.Datum);
         SeriesWriter.WriteNullable(copy, r.OpgaveAantal);
-        copy.Write(r.Gerealiseerd, NpgsqlDbType.Integer);
+        copy.Write(r.Gerealiseerd);
         SeriesWriter.WriteNullable(copy, r.Gap);
         SeriesWriter.WriteNullable(copy, r.Tekort);
-        if (SeriesWriter.Pct(r) is { } pct) copy.Write(pct, NpgsqlDbType.Numeric); else copy.WriteNull();
+        if (SeriesWriter.Pct(r) is { } pct) copy.Write(pct); else copy.Null();
         SeriesWriter.WriteNullable(copy, r.Duurzaam);
-        if (r.Deadline is { } d) copy.Write(d, NpgsqlDbType.Date); else copy.WriteNull();
+        if (r.Deadline is { } d) copy.Write(d); else copy.Null();
         SeriesWriter.WriteNullable(copy, r.PrognoseLaag);
         SeriesWriter.WriteNullable(copy, r.PrognoseMidden);
         SeriesWriter.WriteNullable(copy, r.PrognoseHoog);
-        if (r.Methode is { } m) copy.Write(m, NpgsqlDbType.Text); else copy.WriteNull();
+        if (r.Methode is { } m) copy.Write(m); else copy.Null();
     }
 }

@@ -1,3 +1,4 @@
+using Monitor.Warehouse;
 using Dapper;
 using Monitor.Analysis;
 using Monitor.Diagnostics;
@@ -28,10 +29,14 @@ public static class SeriesWriter
             CREATE TEMP TABLE series_stage (LIKE monitor.series INCLUDING DEFAULTS) ON COMMIT DROP;
             ALTER TABLE series_stage DROP COLUMN run_id;
             """, transaction: tx);
-        await using (var copy = await conn.BeginBinaryImportAsync($"COPY series_stage ({Columns}) FROM STDIN (FORMAT BINARY)", ct))
+        await using (var copy = await CopyRows.BeginAsync(conn, $"COPY series_stage ({Columns}) FROM STDIN (FORMAT BINARY)", ct))
         {
-            foreach (var r in rows) WriteRow(copy, r);
-            await copy.CompleteAsync(ct);
+            foreach (var r in rows)
+            {
+                WriteRow(copy, r);
+                copy.EndRow();
+            }
+            await copy.CompleteAsync();
         }
         phases.Done("series");
 
@@ -68,24 +73,24 @@ public static class SeriesWriter
     }
 
     /// <summary>One row's <see cref="Columns"/>, synchronously: Npgsql buffers the COPY and only blocks when it flushes.</summary>
-    public static void WriteRow(NpgsqlBinaryImporter copy, SeriesRow r)
+    public static void WriteRow(CopyRows copy, SeriesRow r)
     {
         copy.StartRow();
-        copy.Write(r.Gebiedcode, NpgsqlDbType.Text);
-        copy.Write(Level(r.Niveau), NpgsqlDbType.Text);
-        copy.Write(r.Opgave.Code(), NpgsqlDbType.Text);
-        copy.Write(r.Datum, NpgsqlDbType.Date);
+        copy.Write(r.Gebiedcode);
+        copy.Write(Level(r.Niveau));
+        copy.Write(r.Opgave.Code());
+        copy.Write(r.Datum);
         WriteNullable(copy, r.OpgaveAantal);
-        copy.Write(r.Gerealiseerd, NpgsqlDbType.Integer);
+        copy.Write(r.Gerealiseerd);
         WriteNullable(copy, r.Gap);
         WriteNullable(copy, r.Tekort);
-        if (Pct(r) is { } pct) copy.Write(pct, NpgsqlDbType.Numeric); else copy.WriteNull();
+        if (Pct(r) is { } pct) copy.Write(pct); else copy.Null();
         WriteNullable(copy, r.Duurzaam);
-        if (r.Deadline is { } d) copy.Write(d, NpgsqlDbType.Date); else copy.WriteNull();
+        if (r.Deadline is { } d) copy.Write(d); else copy.Null();
         WriteNullable(copy, r.PrognoseLaag);
         WriteNullable(copy, r.PrognoseMidden);
         WriteNullable(copy, r.PrognoseHoog);
-        if (r.Methode is { } m) copy.Write(m, NpgsqlDbType.Text); else copy.WriteNull();
+        if (r.Methode is { } m) copy.Write(m); else copy.Null();
     }
 
     /// <summary>Stored as numeric(8,2): rounded here, so a recomputation of the same figures is not a "revision".</summary>
@@ -96,9 +101,9 @@ public static class SeriesWriter
         AreaLevel.Gemeente => "gemeente", AreaLevel.Provincie => "provincie", AreaLevel.Regio => "regio", _ => "land",
     };
 
-    public static void WriteNullable(NpgsqlBinaryImporter copy, int? value)
+    public static void WriteNullable(CopyRows copy, int? value)
     {
-        if (value is { } v) copy.Write(v, NpgsqlDbType.Integer);
-        else copy.WriteNull();
+        if (value is { } v) copy.Write(v);
+        else copy.Null();
     }
 }

@@ -1,3 +1,4 @@
+using Monitor.Warehouse;
 using Dapper;
 using Monitor.Analysis;
 using Npgsql;
@@ -13,7 +14,7 @@ public static class TaakstellingWriter
     {
         await conn.ExecuteAsync("DELETE FROM monitor.taakstelling_halfjaren", transaction: tx);
         // One COPY rather than an INSERT per half year: 342 gemeenten × every half year are thousands of rows.
-        await using var copy = await conn.BeginBinaryImportAsync("""
+        await using var copy = await CopyRows.BeginAsync(conn, """
             COPY monitor.taakstelling_halfjaren (gemeentecode, periode, taakstelling, carry_in, due, gehuisvest, achterstand, afgerond, gemist_op_rij, run_id)
             FROM STDIN (FORMAT BINARY)
             """, ct);
@@ -24,18 +25,19 @@ public static class TaakstellingWriter
             {
                 missedInARow = h.Missed ? missedInARow + 1 : h.Completed ? 0 : missedInARow;
                 copy.StartRow();
-                copy.Write(chain.Gemeentecode, NpgsqlDbType.Text);
-                copy.Write(h.Periode.ToString(), NpgsqlDbType.Text);
+                copy.Write(chain.Gemeentecode);
+                copy.Write(h.Periode.ToString());
                 SeriesWriter.WriteNullable(copy, h.Taakstelling);
-                copy.Write(h.CarryIn ?? 0, NpgsqlDbType.Integer);
+                copy.Write(h.CarryIn ?? 0);
                 SeriesWriter.WriteNullable(copy, h.Due);
-                copy.Write(h.Housed, NpgsqlDbType.Integer);
+                copy.Write(h.Housed);
                 SeriesWriter.WriteNullable(copy, h.Achterstand);
-                copy.Write(h.Completed, NpgsqlDbType.Boolean);
-                copy.Write(missedInARow, NpgsqlDbType.Integer);
-                copy.Write(runId, NpgsqlDbType.Bigint);
+                copy.Write(h.Completed);
+                copy.Write(missedInARow);
+                copy.Write(runId);
+                copy.EndRow();
             }
         }
-        await copy.CompleteAsync(ct);
+        await copy.CompleteAsync();
     }
 }

@@ -19,6 +19,13 @@ public sealed class FullComputeTests : IAsyncLifetime
 
     private Task<string> SeriesAsync() => Monitor.Bench.ComputeBench.SeriesDigestAsync(Db);
 
+    /// <summary>Series rows whose run is not a finished run in compute_runs (the series has no foreign key on run_id
+    /// since migration 0008: the compute job keeps the reference by construction).</summary>
+    private Task<long> RowsWithoutTheirRunAsync() => Db.ScalarAsync<long>("""
+        SELECT count(*) FROM monitor.series s
+        WHERE NOT EXISTS (SELECT 1 FROM monitor.compute_runs r WHERE r.id = s.run_id AND r.finished_at IS NOT NULL)
+        """);
+
     [Fact]
     public async Task AfterACorrection_OnlyTheChangedFiguresAreWritten_AndABulkRewriteGivesTheSameSeries()
     {
@@ -31,6 +38,7 @@ public sealed class FullComputeTests : IAsyncLifetime
         // Every index of the series (the migrations' and the Grafana views') is back after the bulk write.
         Assert.Equal(indexes, await Db.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE schemaname = 'monitor' AND tablename = 'series'"));
 
+        Assert.Equal(0L, await RowsWithoutTheirRunAsync());
         var again = await compute.RunAsync(full: true, [], AsOf);
         Assert.Equal((0L, 0L), (again!.Written, again.Revised));
 
@@ -46,12 +54,23 @@ public sealed class FullComputeTests : IAsyncLifetime
             SELECT count(*) FROM monitor.series_revisions WHERE run_id = @run AND NOT (gebiedcode IN ('GM0855', 'PV30', 'NL') OR gebiedcode !~ '^(GM|PV)')
             """, new { run = changed.RunId }));
         Assert.Equal(changed.Written, await Db.ScalarAsync<long>("SELECT count(*) FROM monitor.series WHERE run_id = @run", new { run = changed.RunId }));
+        Assert.Equal(0L, await RowsWithoutTheirRunAsync());
         var compared = await SeriesAsync();
 
         await Db.ScalarAsync<int>("WITH t AS (DELETE FROM monitor.series RETURNING 1) SELECT count(*) FROM t");
         var bulk = await compute.RunAsync(full: true, [], AsOf);
         Assert.Equal(rows, bulk!.Written);
         Assert.Equal(compared, await SeriesAsync());
+        Assert.Equal(0L, await RowsWithoutTheirRunAsync());
+
+        // The incremental path: a new day's delivery, and the run that follows it.
+        var nextDay = await Db.IngestTextAsync("plekken",
+            "peildatum,opgave,gemeentecode,locatiecode,status,capaciteit,beschikbaar_vanaf\n2025-09-16,asiel,GM0855,TLB-NIEUW,beschikbaar,260,2025-08-15\n",
+            "tilburg-16.csv", "gemeente-tilburg");
+        var incremental = await compute.RunAsync(full: false, [nextDay.DeliveryId], AsOf.AddDays(1));
+        Assert.Equal("incremental", incremental!.Mode);
+        Assert.True(await Db.ScalarAsync<long>("SELECT count(*) FROM monitor.series WHERE run_id = @run", new { run = incremental.RunId }) > 0);
+        Assert.Equal(0L, await RowsWithoutTheirRunAsync());
     }
 
     [Fact]

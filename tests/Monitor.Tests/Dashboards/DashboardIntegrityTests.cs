@@ -2,7 +2,6 @@ using Monitor.Dashboards;
 using Monitor.Dashboards.Grafana;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Monitor.Dashboards.Grafana;
 
 namespace Monitor.Tests.Dashboards;
 

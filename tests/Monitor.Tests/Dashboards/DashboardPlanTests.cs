@@ -1,7 +1,6 @@
 using Monitor.Dashboards;
 using Monitor.Dashboards.Grafana;
 using System.Text.Json.Nodes;
-using Monitor.Dashboards.Grafana;
 using Npgsql;
 
 namespace Monitor.Tests.Dashboards;

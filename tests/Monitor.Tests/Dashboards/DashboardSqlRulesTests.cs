@@ -1,7 +1,6 @@
 using Monitor.Dashboards;
 using Monitor.Dashboards.Grafana;
 using System.Text.RegularExpressions;
-using Monitor.Dashboards.Grafana;
 
 namespace Monitor.Tests.Dashboards;
 

@@ -1,6 +1,5 @@
 using Monitor.Dashboards;
 using Monitor.Dashboards.Grafana;
-using Monitor.Dashboards.Grafana;
 
 namespace Monitor.Tests.Dashboards;
 

@@ -39,6 +39,10 @@ public abstract class FeedKind
     /// always staged and merged.</summary>
     public virtual DirectLoad? Direct => null;
 
+    /// <summary>The block range (BRIN) indexes of the kind's fact table, summarised for the rows a load appended before
+    /// it commits: PostgreSQL leaves new ranges unsummarised (so every query reads them) until a vacuum.</summary>
+    public virtual IReadOnlyList<string> BlockRangeIndexes => [];
+
     public IEnumerable<string> RequiredColumns => Columns.Where(c => c.Required).Select(c => c.Name);
 }
 

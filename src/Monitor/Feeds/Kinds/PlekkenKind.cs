@@ -48,6 +48,8 @@ public sealed class PlekkenKind : FeedKind
         ON CONFLICT (feed, peildatum) DO UPDATE SET delivery_id = excluded.delivery_id
         """);
 
+    public override IReadOnlyList<string> BlockRangeIndexes => ["monitor.plekken_peildatum_delivery"];
+
     public override string CrossRowCheckSql => """
         SELECT array_agg(line ORDER BY line), 'locatie ' || locatiecode || ' (' || opgave || ') staat er op ' || peildatum
                || ' meer dan eens in met verschillende gegevens'

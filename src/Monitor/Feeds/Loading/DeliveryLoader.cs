@@ -1,3 +1,4 @@
+using Monitor.Warehouse;
 using System.Text.Json;
 using Dapper;
 using Monitor.Diagnostics;
@@ -91,7 +92,7 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
                 await conn.ExecuteAsync(new CommandDefinition(direct.FinishSql,
                     new { feed = request.Feed, delivery = registered.Id, blocks = fast.KeyBlocks.Select(d => d.ToDateTime(TimeOnly.MinValue)).ToArray() },
                     tx, commandTimeout: 0, cancellationToken: ct));
-                return await AcceptAsync(conn, tx, registered.Id, fastFormat, fast, fast.RowsStaged, bytes, phases, ct);
+                return await AcceptAsync(conn, tx, kind, registered.Id, fastFormat, fast, fast.RowsStaged, bytes, phases, ct);
             }
             if (fast.ProblemCount > 0) return await RejectAsync(tx, registered.Id, fastFormat, fast, bytes, ct);
             await conn.ExecuteAsync("ROLLBACK TO SAVEPOINT direct_load", transaction: tx);
@@ -119,7 +120,7 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
 
         var changed = await conn.ExecuteScalarAsync<long>(new CommandDefinition(kind.MergeSql,
             new { delivery = registered.Id, feed = request.Feed }, tx, commandTimeout: 0, cancellationToken: ct));
-        return await AcceptAsync(conn, tx, registered.Id, format, stager, changed, bytes, phases, ct);
+        return await AcceptAsync(conn, tx, kind, registered.Id, format, stager, changed, bytes, phases, ct);
     }
 
     /// <summary>Opens the delivery as a table and runs <paramref name="load"/> on it with a binary COPY, which is
@@ -148,10 +149,12 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
         return (complete, format);
     }
 
-    private async Task<IngestResult> AcceptAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long id, string? format, RowStager stager,
-        long changed, BytesKept bytes, PhaseClock phases, CancellationToken ct)
+    private async Task<IngestResult> AcceptAsync(NpgsqlConnection conn, NpgsqlTransaction tx, FeedKind kind, long id, string? format,
+        RowStager stager, long changed, BytesKept bytes, PhaseClock phases, CancellationToken ct)
     {
         phases.Done("merge");
+        foreach (var index in kind.BlockRangeIndexes) await SummarizeAsync(conn, tx, index, ct);
+        phases.Done("summarize");
         await bytes.WaitAsync();
         phases.Done("store");
         await conn.ExecuteAsync("""
@@ -161,6 +164,24 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
         await tx.CommitAsync(ct);
         phases.Done("commit");
         return new IngestResult(id, IngestOutcome.Accepted, stager.RowsRead, stager.RowsStaged, [], 0) { RowsChanged = changed, Phases = phases.All };
+    }
+
+    /// <summary>Summarises the block ranges a load appended (a few pages a day; the whole table after a first load of
+    /// years). Only the table's owner may; a loader running as another role leaves it to autovacuum (the index has
+    /// autosummarize on), and queries read the unsummarised pages until then.</summary>
+    private static async Task SummarizeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string index, CancellationToken ct)
+    {
+        await conn.ExecuteAsync("SAVEPOINT summarize", transaction: tx);
+        try
+        {
+            await conn.ExecuteAsync(new CommandDefinition("SELECT brin_summarize_new_values(@index::regclass)", new { index }, tx,
+                commandTimeout: 0, cancellationToken: ct));
+            await conn.ExecuteAsync("RELEASE SAVEPOINT summarize", transaction: tx);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            await conn.ExecuteAsync("ROLLBACK TO SAVEPOINT summarize", transaction: tx);
+        }
     }
 
     private async Task<IngestResult> RejectAsync(NpgsqlTransaction tx, long id, string? format, RowStager stager, BytesKept bytes, CancellationToken ct)

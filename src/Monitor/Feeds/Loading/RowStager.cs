@@ -1,3 +1,4 @@
+using Monitor.Warehouse;
 using System.Runtime.CompilerServices;
 using Monitor.Feeds.Formats;
 using Monitor.Feeds.Kinds;

@@ -99,6 +99,35 @@ public sealed class PlekkenKeyTests : IAsyncLifetime
         Assert.Equal(names.Select((n, i) => ($"L{i}", (string?)n)), stored.Select(s => (s.Code, s.Naam)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TheBlockRangeIndex_IsSummarisedByTheLoad_SoQueriesSkipOtherDays(bool staged)
+    {
+        // Enough rows for many block ranges (16 pages each), over 20 days.
+        string Day(int d, int capacity) => string.Concat(Enumerable.Range(1, 1500).Select(i => $"2025-06-{d:00},asiel,GM0014,L{i},beschikbaar,{capacity}\n"));
+        var days = string.Concat(Enumerable.Range(1, 20).Select(d => Day(d, 10)));
+        Assert.Equal(IngestOutcome.Accepted, (await Db.IngestTextAsync("plekken", Header + days, "juni.csv")).Outcome);
+        if (staged)
+        {
+            var correction = await Db.IngestTextAsync("plekken", Header + Day(5, 11), "correctie.csv");
+            Assert.True(Staged(correction));
+        }
+
+        // Nothing left for PostgreSQL to summarise: the load did it.
+        Assert.Equal(0, await Db.ScalarAsync<int>("SELECT brin_summarize_new_values('monitor.plekken_peildatum_delivery'::regclass)"));
+        await using var conn = await Db.OpenConnectionAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("""
+            SET enable_seqscan = off;
+            EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM monitor.plekken WHERE feed = 'plekken' AND peildatum = '2025-06-20'
+            """, conn);
+        var plan = (string)(await cmd.ExecuteScalarAsync())!;
+        // One day of twenty: the bitmap reads a fraction of the table's pages, not all of them.
+        var pages = await Db.ScalarAsync<long>("SELECT pg_relation_size('monitor.plekken') / current_setting('block_size')::int");
+        var read = System.Text.RegularExpressions.Regex.Matches(plan, "\"(Exact|Lossy) Heap Blocks\": (\\d+)").Sum(m => long.Parse(m.Groups[2].Value));
+        Assert.InRange(read, 1, pages / 4);
+    }
+
     [Fact]
     public async Task TheRawBytes_AreKept_ForAcceptedAndRejectedDeliveries()
     {

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Dapper;
-using Monitor.Feeds.Loading;
+using Monitor.Warehouse;
 using Monitor.Tests.Support;
 
-namespace Monitor.Tests.Feeds.Loading;
+namespace Monitor.Tests.Warehouse;
 
 /// <summary>
-/// The loader's own binary COPY encoding, checked by PostgreSQL itself: every value type a feed row has goes in
+/// The warehouse's own binary COPY encoding (the loader's and the series writers'), checked by PostgreSQL itself: every value type a feed row has goes in
 /// through <see cref="CopyRows"/> and is read back as PostgreSQL's text output, which must be what was meant.
 /// </summary>
 public sealed class CopyRowsTests : IAsyncLifetime
@@ -46,12 +46,12 @@ public sealed class CopyRowsTests : IAsyncLifetime
     public async Task EveryType_OverManyRows_ArrivesAsWritten_AndAnUncompletedCopyLeavesNothing()
     {
         await using var conn = await _database.Db.OpenConnectionAsync();
-        await conn.ExecuteAsync("CREATE TEMP TABLE t (i int, b bigint, d date, s text, a int[], n numeric)");
+        await conn.ExecuteAsync("CREATE TEMP TABLE t (i int, b bigint, d date, s text, a int[], n numeric, f boolean)");
         var strings = new[] { "", "GM0363", "AZC \"De Haven\"\t(oud)\nregel 2 \\ ë € 日本 🏠", new string('x', 5000) };
         var dates = new[] { new DateOnly(2000, 1, 1), new DateOnly(1999, 12, 31), new DateOnly(2033, 12, 30), new DateOnly(1, 1, 1), new DateOnly(9999, 12, 31) };
         const int rows = 100_000;   // several flushes of the buffer
 
-        await using (var copy = await CopyRows.BeginAsync(conn, "COPY t (i, b, d, s, a, n) FROM STDIN (FORMAT BINARY)", default))
+        await using (var copy = await CopyRows.BeginAsync(conn, "COPY t (i, b, d, s, a, n, f) FROM STDIN (FORMAT BINARY)", default))
         {
             for (var r = 0; r < rows; r++)
             {
@@ -62,12 +62,13 @@ public sealed class CopyRowsTests : IAsyncLifetime
                 copy.Write(strings[r % strings.Length]);
                 copy.WriteSingletonArray(r + 1);
                 if (r % 7 == 0) copy.Null(); else copy.Write(r / 100m);
+                copy.Write(r % 5 == 0);
                 copy.EndRow();
             }
             await copy.CompleteAsync();
         }
 
-        var back = (await conn.QueryAsync<(int I, long B, DateTime D, string S, int[] A, decimal? N)>("SELECT i, b, d, s, a, n FROM t ORDER BY a[1]")).ToList();
+        var back = (await conn.QueryAsync<(int I, long B, DateTime D, string S, int[] A, decimal? N, bool F)>("SELECT i, b, d, s, a, n, f FROM t ORDER BY a[1]")).ToList();
         Assert.Equal(rows, back.Count);
         for (var r = 0; r < rows; r++)
         {
@@ -78,6 +79,7 @@ public sealed class CopyRowsTests : IAsyncLifetime
             Assert.Equal(strings[r % strings.Length], x.S);
             Assert.Equal([r + 1], x.A);
             Assert.Equal(r % 7 == 0 ? null : r / 100m, x.N);
+            Assert.Equal(r % 5 == 0, x.F);
         }
 
         // Disposed without CompleteAsync: the COPY is cancelled, its rows are gone, and the connection works on.

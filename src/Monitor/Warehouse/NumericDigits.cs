@@ -1,4 +1,4 @@
-namespace Monitor.Feeds.Loading;
+namespace Monitor.Warehouse;
 
 /// <summary>
 /// A decimal as PostgreSQL's numeric send format counts it: base-10000 digit groups, most significant first, the

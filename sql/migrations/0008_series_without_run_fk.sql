@@ -1,0 +1,14 @@
+-- monitor.series.run_id without a foreign key (issue 6: a full recomputation in under 30 s).
+--
+-- A full run into an empty series (the first one, or one that changes more than a fifth of the rows) writes 5.2
+-- million rows at ten years. The foreign key checked each of them on its own: a lookup and a row lock in
+-- monitor.compute_runs per row, 15.1 s of PostgreSQL time against 1.6 s for the rows themselves (measured with
+-- INSERT … SELECT of the ten-year series into a copy of the table with and without the key, docs/PERFORMANCE.md).
+-- Dropping the key for the bulk write and adding it back afterwards would be one join instead, but dropping a
+-- foreign key locks the table it points to: every reader of compute_runs (the health check, Grafana's panel of
+-- computations) would wait for the whole run.
+--
+-- The reference holds by construction: a series row is written only by the compute job, with the id of the run it
+-- inserted in the same transaction, and compute runs are never deleted. FullComputeTests checks it after every way of
+-- writing the series. The revisions keep their keys: they are few, and they are the audit trail.
+ALTER TABLE monitor.series DROP CONSTRAINT series_run_id_fkey;
