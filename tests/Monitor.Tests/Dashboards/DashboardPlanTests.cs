@@ -48,8 +48,9 @@ public sealed class DashboardPlanTests(DashboardWarehouse warehouse)
         await using var conn = await OpenWithIndexesOnlyAsync();
         Assert.NotEmpty(await FullScansOfAsync(conn, "SELECT \"time\", gerealiseerd FROM grafana.reeksen WHERE gebiedcode = 'PV30' AND opgave = 'asiel' AND \"time\" > now() - interval '1 year'"));
         Assert.NotEmpty(await FullScansOfAsync(conn, "SELECT \"time\", gerealiseerd FROM grafana.reeksen WHERE datum::text LIKE '2025%'"));
-        Assert.NotEmpty(await FullScansOfAsync(conn, "SELECT \"time\", gerealiseerd FROM grafana.reeksen WHERE niveau = 'provincie' AND opgave = 'asiel' AND (current_date - datum) % 7 = 0"));
-        Assert.Empty(await FullScansOfAsync(conn, "SELECT \"time\", gerealiseerd FROM grafana.reeksen WHERE niveau = 'provincie' AND opgave = 'asiel' AND datum > current_date - 3650 AND (current_date - datum) % 7 = 0"));
+        // Thinning a long range out with a filter still reads every day; the days themselves in the index condition do not.
+        Assert.NotEmpty(await FullScansOfAsync(conn, "SELECT \"time\", gerealiseerd FROM grafana.reeksen WHERE niveau = 'provincie' AND opgave = 'asiel' AND datum > current_date - 3650 AND (current_date - datum) % 7 = 0"));
+        Assert.Empty(await FullScansOfAsync(conn, "SELECT \"time\", gerealiseerd FROM grafana.reeksen JOIN unnest(grafana.steekproefdagen(current_date - 3650, current_date, 500)) AS dag (datum) USING (datum) WHERE niveau = 'provincie' AND opgave = 'asiel'"));
         Assert.Empty(await FullScansOfAsync(conn, "SELECT \"time\", gerealiseerd FROM grafana.reeksen WHERE gebiedcode = 'PV30' AND opgave = 'asiel' AND datum > current_date - 365"));
     }
 
@@ -78,10 +79,7 @@ public sealed class DashboardPlanTests(DashboardWarehouse warehouse)
             var type = (string?)o["Node Type"];
             if (type == "Seq Scan") here.Add((table, "sequentiële scan"));
             if (type is "Index Scan" or "Index Only Scan" && o["Index Cond"] is null) here.Add((table, $"volledige indexscan ({(string?)o["Index Name"]})"));
-            // A filter on the date is fine beside a date range in the index condition (a panel that thins out a long
-            // range keeps every n-th day), never instead of one.
-            var narrowed = ((string?)o["Index Cond"] ?? (string?)o["Recheck Cond"])?.Contains("datum") == true;
-            if (table == "series" && ((string?)o["Filter"])?.Contains("datum") == true && !narrowed) here.Add((table, "datumfilter buiten de index"));
+            if (table == "series" && ((string?)o["Filter"])?.Contains("datum") == true) here.Add((table, "datumfilter buiten de index"));
         }
         return here.Concat(o.SelectMany(kv => FullScans(kv.Value)));
     }
