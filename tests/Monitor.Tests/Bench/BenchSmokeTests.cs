@@ -43,6 +43,11 @@ public sealed class BenchSmokeTests
             Assert.Equal(1, Value("compute_incremental_identical"));
             foreach (var rss in figures.Where(f => f.Key.StartsWith("ingest_peak_rss_mb_", StringComparison.Ordinal)))
                 Assert.InRange(rss.Value!["value"]!.GetValue<double>(), 10, 100_000);
+            // The real command, as a child process, against COPY of the same file: one ratio per memory file.
+            Assert.Equal(figures.Count(f => f.Key.StartsWith("ingest_peak_rss_mb_", StringComparison.Ordinal)),
+                figures.Count(f => f.Key.StartsWith("ingest_cli_ratio_", StringComparison.Ordinal)));
+            foreach (var ratio in figures.Where(f => f.Key.StartsWith("ingest_cli_ratio_", StringComparison.Ordinal)))
+                Assert.InRange(ratio.Value!["value"]!.GetValue<double>(), 0.001, 100);
             // Without dashboards or a wired renderer the figure is empty and says why, never invented.
             foreach (var name in new[] { "panel_query_p95_ms", "digests_s" })
                 Assert.True(figures[name]!["value"] is not null || figures[name]!["note"] is not null, name);
