@@ -1,3 +1,4 @@
+using Dapper;
 using System.Text;
 using Monitor.Feeds;
 using Monitor.Feeds.Loading;
@@ -126,6 +127,31 @@ public sealed class PlekkenKeyTests : IAsyncLifetime
         var pages = await Db.ScalarAsync<long>("SELECT pg_relation_size('monitor.plekken') / current_setting('block_size')::int");
         var read = System.Text.RegularExpressions.Regex.Matches(plan, "\"(Exact|Lossy) Heap Blocks\": (\\d+)").Sum(m => long.Parse(m.Groups[2].Value));
         Assert.InRange(read, 1, pages / 4);
+    }
+
+    [Fact]
+    public async Task WhenTheBytesCannotBeStored_TheLoadFails_AndNothingIsAccepted()
+    {
+        // The bytes go in on their own connection beside the rows; a failure there must undo the whole delivery.
+        await using var conn = await Db.OpenConnectionAsync();
+        await conn.ExecuteAsync("""
+            CREATE FUNCTION monitor.test_weiger_bytes() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'schijf vol'; END $$;
+            CREATE TRIGGER weiger_bytes BEFORE INSERT ON monitor.delivery_payloads FOR EACH ROW EXECUTE FUNCTION monitor.test_weiger_bytes();
+            """);
+        var rows = Header + string.Concat(Enumerable.Range(1, 3000).Select(i => $"2025-07-01,asiel,GM0014,L{i},beschikbaar,{i}\n"));
+
+        var error = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => Db.IngestTextAsync("plekken", rows));
+        Assert.Contains("schijf vol", error.Message);
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM monitor.plekken"));
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM monitor.plekken_snapshots"));
+        Assert.Equal(["pending"], (await Db.QueryAsync<string>("SELECT outcome FROM monitor.deliveries WHERE kind = 'plekken'")).ToList());
+
+        // Once the bytes can be stored again, the same file takes the pending delivery over and completes it.
+        await conn.ExecuteAsync("DROP TRIGGER weiger_bytes ON monitor.delivery_payloads");
+        var retry = await Db.IngestTextAsync("plekken", rows);
+        Assert.Equal(IngestOutcome.Accepted, retry.Outcome);
+        Assert.Equal(3000L, await Db.ScalarAsync<long>("SELECT count(*) FROM monitor.plekken"));
+        Assert.Equal(["accepted"], (await Db.QueryAsync<string>("SELECT outcome FROM monitor.deliveries WHERE kind = 'plekken'")).ToList());
     }
 
     [Fact]
