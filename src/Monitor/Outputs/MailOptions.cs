@@ -18,6 +18,9 @@ public sealed class SmtpOptions : IValidatableObject
     /// <summary>The From address, e.g. <c>Monitor &lt;monitor@provincie.nl&gt;</c>.</summary>
     [Required] public string From { get; set; } = "Monitor <monitor@localhost>";
     [Range(1, 600)] public int TimeoutSeconds { get; set; } = 30;
+    /// <summary>A PEM file with the certificate of an internal relay, or of the internal CA that signed it (a bundle is fine), for a relay
+    /// whose certificate the system does not trust. The relay's certificate must still chain to it and match Host.</summary>
+    public string? TrustedCertificate { get; set; }
 
     public bool Configured => !string.IsNullOrWhiteSpace(Host);
     public MailboxAddress FromAddress => MailboxAddress.Parse(From);
@@ -26,6 +29,10 @@ public sealed class SmtpOptions : IValidatableObject
     {
         if (!MailboxAddress.TryParse(From, out var from) || !from.Address.Contains('@'))
             yield return new ValidationResult($"Smtp:From '{From}' is geen e-mailadres.", [nameof(From)]);
+        if (!string.IsNullOrEmpty(TrustedCertificate) && !File.Exists(TrustedCertificate))
+            yield return new ValidationResult($"Smtp:TrustedCertificate '{TrustedCertificate}' bestaat niet.", [nameof(TrustedCertificate)]);
+        if (!string.IsNullOrEmpty(TrustedCertificate) && Security == "none")
+            yield return new ValidationResult("Smtp:TrustedCertificate is ingesteld, maar Smtp:Security is none: zonder TLS wordt geen certificaat gecontroleerd.", [nameof(Security)]);
         if (!string.IsNullOrEmpty(User) && string.IsNullOrEmpty(Password))
             yield return new ValidationResult("Smtp:User is ingesteld maar Smtp:Password niet (zet MONITOR_Smtp__Password).", [nameof(Password)]);
     }

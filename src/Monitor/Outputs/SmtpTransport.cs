@@ -2,6 +2,7 @@ using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Monitor.Outputs;
 
@@ -33,6 +34,12 @@ public sealed class SmtpTransport(SmtpOptions options) : IMailTransport
         if (_client is { IsConnected: true }) return _client;
         await DropAsync();
         var client = new SmtpClient { Timeout = options.TimeoutSeconds * 1000 };
+        if (options.TrustedCertificate is { Length: > 0 } pem)
+        {
+            var trusted = new X509Certificate2Collection();
+            trusted.ImportFromPemFile(pem);   // one certificate or a bundle (an internal CA and its intermediates)
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) => RelayCertificate.IsTrusted(certificate, errors, trusted);
+        }
         try
         {
             var security = options.Security switch

@@ -19,9 +19,17 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// <summary>aiosmtpd creates the Maildir (tmp/new/cur) only when the folder does not exist yet.</summary>
     public string Maildir => Path.Combine(_root, "maildir");
 
-    public static async Task<SmtpTestServer> StartAsync()
+    /// <summary>The relay asks for STARTTLS with this certificate (PEM files), then for this login, before it takes mail
+    /// (Support/smtp_tls_auth_relay.py).</summary>
+    public sealed record TlsAndLogin(string CertificatePem, string KeyPem, string User, string Password);
+
+    private readonly TlsAndLogin? _tlsAndLogin;
+
+    private SmtpTestServer(TlsAndLogin? tlsAndLogin) => _tlsAndLogin = tlsAndLogin;
+
+    public static async Task<SmtpTestServer> StartAsync(TlsAndLogin? tlsAndLogin = null)
     {
-        var server = new SmtpTestServer();
+        var server = new SmtpTestServer(tlsAndLogin);
         await server.UpAsync();
         return server;
     }
@@ -33,8 +41,11 @@ public sealed class SmtpTestServer : IAsyncDisposable
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var a in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir })
-            psi.ArgumentList.Add(a);
+        var args = _tlsAndLogin is { } t
+            ? new[] { Path.Combine(RepoPaths.Root, "tests", "Monitor.Tests", "Support", "smtp_tls_auth_relay.py"), "127.0.0.1", $"{Port}", Maildir,
+                      t.CertificatePem, t.KeyPem, t.User, t.Password }
+            : ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir];
+        foreach (var a in args) psi.ArgumentList.Add(a);
         _process = Process.Start(psi)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };

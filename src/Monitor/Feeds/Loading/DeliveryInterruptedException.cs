@@ -6,7 +6,7 @@ namespace Monitor.Feeds.Loading;
 /// <summary>
 /// The connection to the warehouse was lost while a delivery was being loaded (database restarted, network gone).
 /// A load is one transaction, so nothing of it is in the warehouse unless its commit got through; the delivery stays
-/// 'pending' with its bytes, and the same file again (by hand or as the job's retry) takes it over and finishes it, or
+/// 'pending' (with its bytes, unless their own COPY was cut off too: all or nothing), and the same file again (by hand or as the job's retry) takes it over and finishes it, or
 /// recognises it as loaded. An <see cref="IOException"/>, so the CLI reports it as a plain error and Hangfire retries the job.
 /// </summary>
 public sealed class DeliveryInterruptedException(long deliveryId, string fileName, NpgsqlException inner) : IOException(
