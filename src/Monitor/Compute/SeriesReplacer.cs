@@ -1,7 +1,7 @@
-using Monitor.Warehouse;
 using Dapper;
 using Monitor.Analysis;
 using Monitor.Diagnostics;
+using Monitor.Warehouse;
 using Npgsql;
 using NpgsqlTypes;
 

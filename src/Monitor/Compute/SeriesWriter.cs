@@ -1,9 +1,8 @@
-using Monitor.Warehouse;
 using Dapper;
 using Monitor.Analysis;
 using Monitor.Diagnostics;
+using Monitor.Warehouse;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Monitor.Compute;
 

@@ -1,8 +1,7 @@
-using Monitor.Warehouse;
 using Dapper;
 using Monitor.Analysis;
+using Monitor.Warehouse;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Monitor.Compute;
 

@@ -1,9 +1,9 @@
-using Monitor.Warehouse;
 using System.Text.Json;
 using Dapper;
 using Monitor.Diagnostics;
 using Monitor.Feeds.Formats;
 using Monitor.Feeds.Kinds;
+using Monitor.Warehouse;
 using Npgsql;
 
 namespace Monitor.Feeds.Loading;
@@ -30,16 +30,16 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
         phases.Done("hash");
         var store = new DeliveryStore(db);
         await using var sameBytes = await store.LockContentAsync(kind.Name, sha256, ct);
-        var registered = await store.RegisterAsync(request.Feed, kind.Name, request.Source, request.Path, sha256, size,
+        var registered = await store.RegisterAsync(request.Feed, kind.Name, request.Source, sha256, size,
             request.ETag, request.LastModified, ct);
         phases.Done("register");
         if (registered.IsDuplicate)
             return new IngestResult(registered.Id, IngestOutcome.Duplicate, 0, 0, [], 0, registered.DuplicateOf);
 
         var fileName = Path.GetFileName(request.Source.TrimEnd('/')) is { Length: > 0 } n ? n : request.Source;
-        // The bytes are stored beside the load, on a connection of their own; every outcome waits for them (BytesKept).
+        // The bytes are stored beside the load, on a connection of their own; every outcome waits for them.
         var payload = store.StorePayloadAsync(registered.Id, request.Path, ct);
-        try { return await LoadAsync(request, kind, registered, fileName, new BytesKept(payload), bytesRead, phases, ct); }
+        try { return await LoadAsync(request, kind, registered, fileName, payload, bytesRead, phases, ct); }
         catch (NpgsqlException e) when (DeliveryInterruptedException.IsConnectionLoss(e))
         {
             // "Exception while writing to stream" tells nobody what happened to their delivery; this does.
@@ -53,14 +53,8 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
         }
     }
 
-    /// <summary>The delivery's bytes on their way into monitor.delivery_payloads; awaited before an outcome is written.</summary>
-    private sealed class BytesKept(Task storing)
-    {
-        public Task WaitAsync() => storing;
-    }
-
     private async Task<IngestResult> LoadAsync(IngestRequest request, FeedKind kind, DeliveryStore.Registered registered, string fileName,
-        BytesKept bytes, IProgress<long>? bytesRead, PhaseClock phases, CancellationToken ct)
+        Task bytesStored, IProgress<long>? bytesRead, PhaseClock phases, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -92,9 +86,9 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
                 await conn.ExecuteAsync(new CommandDefinition(direct.FinishSql,
                     new { feed = request.Feed, delivery = registered.Id, blocks = fast.KeyBlocks.Select(d => d.ToDateTime(TimeOnly.MinValue)).ToArray() },
                     tx, commandTimeout: 0, cancellationToken: ct));
-                return await AcceptAsync(conn, tx, kind, registered.Id, fastFormat, fast, fast.RowsStaged, bytes, phases, ct);
+                return await AcceptAsync(conn, tx, kind, registered.Id, fastFormat, fast, fast.RowsStaged, bytesStored, phases, ct);
             }
-            if (fast.ProblemCount > 0) return await RejectAsync(tx, registered.Id, fastFormat, fast, bytes, ct);
+            if (fast.ProblemCount > 0) return await RejectAsync(tx, registered.Id, fastFormat, fast, bytesStored, ct);
             await conn.ExecuteAsync("ROLLBACK TO SAVEPOINT direct_load", transaction: tx);
         }
 
@@ -116,11 +110,11 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
                 stager.Report(lines.Length > 0 ? lines[0] : null, null,
                     lines.Length > 1 ? $"{message} (regels {string.Join(", ", lines.Take(10))}{(lines.Length > 10 ? ", …" : "")})" : message);
         phases.Done("check");
-        if (stager.ProblemCount > 0) return await RejectAsync(tx, registered.Id, format, stager, bytes, ct);
+        if (stager.ProblemCount > 0) return await RejectAsync(tx, registered.Id, format, stager, bytesStored, ct);
 
         var changed = await conn.ExecuteScalarAsync<long>(new CommandDefinition(kind.MergeSql,
             new { delivery = registered.Id, feed = request.Feed }, tx, commandTimeout: 0, cancellationToken: ct));
-        return await AcceptAsync(conn, tx, kind, registered.Id, format, stager, changed, bytes, phases, ct);
+        return await AcceptAsync(conn, tx, kind, registered.Id, format, stager, changed, bytesStored, phases, ct);
     }
 
     /// <summary>Opens the delivery as a table and runs <paramref name="load"/> on it with a binary COPY, which is
@@ -150,12 +144,12 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
     }
 
     private async Task<IngestResult> AcceptAsync(NpgsqlConnection conn, NpgsqlTransaction tx, FeedKind kind, long id, string? format,
-        RowStager stager, long changed, BytesKept bytes, PhaseClock phases, CancellationToken ct)
+        RowStager stager, long changed, Task bytesStored, PhaseClock phases, CancellationToken ct)
     {
         phases.Done("merge");
         foreach (var index in kind.BlockRangeIndexes) await SummarizeAsync(conn, tx, index, ct);
         phases.Done("summarize");
-        await bytes.WaitAsync();
+        await bytesStored;
         phases.Done("store");
         await conn.ExecuteAsync("""
             UPDATE monitor.deliveries SET outcome = 'accepted', format = @format, rows_read = @read, rows_loaded = @loaded,
@@ -184,10 +178,10 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
         }
     }
 
-    private async Task<IngestResult> RejectAsync(NpgsqlTransaction tx, long id, string? format, RowStager stager, BytesKept bytes, CancellationToken ct)
+    private async Task<IngestResult> RejectAsync(NpgsqlTransaction tx, long id, string? format, RowStager stager, Task bytesStored, CancellationToken ct)
     {
         await tx.RollbackAsync(ct);
-        await bytes.WaitAsync();
+        await bytesStored;
         await FinishAsync(id, "rejected", format, stager, 0, ct);
         return new IngestResult(id, IngestOutcome.Rejected, stager.RowsRead, 0, stager.Problems, stager.ProblemCount);
     }

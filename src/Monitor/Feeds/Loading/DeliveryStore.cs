@@ -62,7 +62,7 @@ public sealed class DeliveryStore(NpgsqlDataSource db)
     /// duplicate). A pending delivery with the same bytes, left by a crash, is taken over rather than repeated. The bytes
     /// follow with <see cref="StorePayloadAsync"/>.
     /// </summary>
-    public async Task<Registered> RegisterAsync(string feed, string kind, string source, string path, byte[] sha256, long size,
+    public async Task<Registered> RegisterAsync(string feed, string kind, string source, byte[] sha256, long size,
         string? etag, string? lastModified, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);

@@ -1,7 +1,7 @@
-using Monitor.Warehouse;
 using System.Runtime.CompilerServices;
 using Monitor.Feeds.Formats;
 using Monitor.Feeds.Kinds;
+using Monitor.Warehouse;
 using Npgsql;
 using ValueType = Monitor.Feeds.Kinds.ValueType;
 
