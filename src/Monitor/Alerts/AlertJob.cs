@@ -1,7 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
+using Monitor.Analysis;
 using Monitor.Outputs;
-using Monitor.Scheduling;
 
 namespace Monitor.Alerts;
 
@@ -13,7 +13,7 @@ public sealed class AlertJob(AlertRunner runner, IBackgroundJobClient jobs, ILog
     [DisableConcurrentExecution(600)]
     public async Task RunAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, HangfireSetup.Amsterdam).DateTime);
+        var today = AmsterdamDate.Today();
         var r = await runner.RunAsync(today, DateTimeOffset.UtcNow, ct);
         log.LogInformation("Meldingen {Date}: {Open} open ({Firing} actief), {Notices} meldingen in {Messages} berichten.",
             r.Date, r.Open, r.Firing, r.Notices, r.Messages);

@@ -25,7 +25,7 @@ public sealed class ComputeService(NpgsqlDataSource db)
     }
 
     public static DateOnly TodayInAmsterdam() =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Scheduling.HangfireSetup.Amsterdam).DateTime);
+        AmsterdamDate.Today();
 
     public async Task<Summary?> RunAsync(bool full, long[] triggers, DateOnly? asOf = null, CancellationToken ct = default)
     {

@@ -1,4 +1,5 @@
 using Monitor.Alerts;
+using Monitor.Analysis;
 using Npgsql;
 
 namespace Monitor.Outputs;
@@ -53,5 +54,5 @@ public sealed class DigestRunner(NpgsqlDataSource db, DigestData data, DigestOpt
         return (model, to);
     }
 
-    public static DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Scheduling.HangfireSetup.Amsterdam).DateTime);
+    public static DateOnly Today() => AmsterdamDate.Today();
 }

@@ -7,8 +7,6 @@ namespace Monitor.Scheduling;
 /// <summary>Hangfire on the warehouse's own PostgreSQL, in schema "hangfire", tuned for the traps in notes/tech-research.md §4.</summary>
 public static class HangfireSetup
 {
-    public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     // Polly already retries fetches; Hangfire retries the job a few times more, then leaves it failed and visible.
     // The filter list is process-wide: added once, however many apps a process builds. (Creating the attribute again
     // after an earlier app was disposed also failed: it logs through that app's disposed logger factory.)

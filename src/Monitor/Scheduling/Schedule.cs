@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Configuration;
+using Monitor.Analysis;
 using Monitor.Feeds;
 
 namespace Monitor.Scheduling;
@@ -9,7 +10,7 @@ public sealed class Schedule(FeedCatalog catalog, IRecurringJobManager recurring
 {
     public void Register()
     {
-        var options = new RecurringJobOptions { TimeZone = HangfireSetup.Amsterdam, MisfireHandling = MisfireHandlingMode.Relaxed };
+        var options = new RecurringJobOptions { TimeZone = AmsterdamDate.Zone, MisfireHandling = MisfireHandlingMode.Relaxed };
         foreach (var feed in catalog.Feeds)
         {
             if (string.IsNullOrWhiteSpace(feed.Schedule)) { recurring.RemoveIfExists($"feed:{feed.Name}"); continue; }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Monitor.Analysis;
 
 namespace Monitor.Feeds.Kinds;
 
@@ -68,7 +69,7 @@ public sealed class StagedRow
     public StagedRow(long line, object?[] values, IReadOnlyList<ColumnSpec> columns, DateOnly? today = null)
     {
         (Line, _boxed, _columns) = (line, values, columns);
-        Today = today ?? DateOnly.FromDateTime(DateTime.Today);
+        Today = today ?? AmsterdamDate.Today();
     }
 
     internal StagedRow(RowValues values, IReadOnlyList<ColumnSpec> columns, DateOnly today) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Monitor.Analysis;
 using Monitor.Diagnostics;
 using Monitor.Feeds.Formats;
 using Monitor.Feeds.Kinds;
@@ -186,7 +187,7 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
         return new IngestResult(id, IngestOutcome.Rejected, stager.RowsRead, 0, stager.Problems, stager.ProblemCount);
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime((clock ?? TimeProvider.System).GetLocalNow().DateTime);
+    private DateOnly Today() => AmsterdamDate.Today(clock);
 
     private async Task FinishAsync(long id, string outcome, string? format, RowStager stager, long loaded, CancellationToken ct)
     {
