@@ -58,6 +58,38 @@ public sealed class ProcessKillTests : IAsyncLifetime
         await holder.DisposeAsync();
     }
 
+    /// <summary>
+    /// Holds a COPY into monitor.plekken at its first row, however fast the machine: a row trigger, added to this test's
+    /// warehouse only, waits for an advisory lock the returned session holds. Waiting so, the backend does not read its
+    /// socket; once the lock is released it reads on and finds its client gone, as a backend in the middle of a COPY does.
+    /// </summary>
+    private async Task<NpgsqlConnection> HoldCopyAtItsFirstRowAsync()
+    {
+        await using (var conn = await Db.OpenConnectionAsync())
+        {
+            await conn.ExecuteAsync("""
+                CREATE FUNCTION monitor.test_hold_copy() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN PERFORM pg_advisory_xact_lock_shared(hashtext('test:hold-copy')); RETURN NEW; END $$;
+                CREATE TRIGGER test_hold_copy BEFORE INSERT ON monitor.plekken FOR EACH ROW EXECUTE FUNCTION monitor.test_hold_copy();
+                """);
+        }
+        var holder = await Db.OpenConnectionAsync();
+        await holder.ExecuteAsync("SELECT pg_advisory_lock(hashtext('test:hold-copy'))");
+        return holder;
+    }
+
+    private static async Task ReleaseCopyAsync(NpgsqlConnection holder)
+    {
+        await holder.ExecuteAsync("SELECT pg_advisory_unlock(hashtext('test:hold-copy'))");
+        await holder.DisposeAsync();
+    }
+
+    private async Task DropCopyHoldAsync()
+    {
+        await using var conn = await Db.OpenConnectionAsync();
+        await conn.ExecuteAsync("DROP TRIGGER test_hold_copy ON monitor.plekken; DROP FUNCTION monitor.test_hold_copy()");
+    }
+
     /// <summary>Advisory locks held or awaited in this database, by anyone but the caller.</summary>
     private Task<long> AdvisoryLocksAsync(bool waiting = false) => Db.ScalarAsync<long>("""
         SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid <> pg_backend_pid()
@@ -71,21 +103,24 @@ public sealed class ProcessKillTests : IAsyncLifetime
     {
         var big = await ReliabilityKit.WriteAsync(_temp, "groot.csv", ReliabilityKit.PlekkenCsv(phase == "copy" ? 60_000 : 5_000, gemeenten: ReliabilityKit.SmallWorld));
         var before = await Db.FingerprintAsync();
+        // copy: new snapshot dates stream straight into the fact table, held at the first row; merge: staged, the merge waits.
+        var copyHolder = phase == "copy" ? await HoldCopyAtItsFirstRowAsync() : null;
         var holder = phase == "merge" ? await HoldAsync("plekken") : null;
 
         await using var ingest = MonitorProcess.Start(_faulty.ConnectionString, _temp, null, "ingest", "--kind", "plekken", "--feed", Feed, big);
-        // copy: new snapshot dates stream straight into the fact table (a 5 MB file takes a while); merge: staged, the merge waits.
         await ReliabilityKit.WaitUntilAsync(async () =>
-                ingest.HasExited || await ReliabilityKit.ActiveAsync(Db, phase == "copy" ? "COPY monitor.plekken %" : "%monitor.plekken%", waitingOnLock: phase == "merge") == 1,
+                ingest.HasExited || await ReliabilityKit.ActiveAsync(Db, phase == "copy" ? "COPY monitor.plekken %" : "%monitor.plekken%", waitingOnLock: true) == 1,
             TimeSpan.FromSeconds(30), $"monitor ingest in zijn {phase}", TimeSpan.FromMilliseconds(10));
         Assert.False(ingest.HasExited, "the ingest finished before it could be killed:\n" + ingest.Output);
         ingest.Kill();
 
         var pending = Assert.Single(await ReliabilityKit.DeliveriesAsync(Db, "plekken"), d => d.Outcome == "pending");
-        if (holder is null)
+        if (copyHolder is not null)
         {
-            // A backend in COPY notices at once that its client is gone, and rolls back: no figure changed.
+            // A backend in COPY notices, as soon as it reads on, that its client is gone, and rolls back: no figure changed.
+            await ReleaseCopyAsync(copyHolder);
             await ReliabilityKit.WaitUntilAsync(async () => await AdvisoryLocksAsync() == 0, TimeSpan.FromSeconds(10), "de sessie van het gedode proces ruimt op");
+            await DropCopyHoldAsync();
             Assert.Equal(before, await Db.FingerprintAsync());
             var rerun = MonitorProcess.Start(_faulty.ConnectionString, _temp, null, "ingest", "--kind", "plekken", "--feed", Feed, big);
             await using (rerun) Assert.True(await rerun.WaitAsync(TimeSpan.FromSeconds(60)) == 0, rerun.Output);
@@ -104,7 +139,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
                     """, new { orphan }) == 1,
                 TimeSpan.FromSeconds(30), "de herhaling wacht op de sessie van de gedode lading");
             Assert.False(rerun.HasExited, rerun.Output);
-            await ReleaseAsync(holder);
+            await ReleaseAsync(holder!);
             Assert.True(await rerun.WaitAsync(TimeSpan.FromSeconds(60)) == 0, rerun.Output);
             Assert.Contains($"Geaccepteerd: levering {pending.Id} ", rerun.Output);
         }
