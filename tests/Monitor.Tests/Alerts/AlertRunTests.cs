@@ -135,8 +135,12 @@ public sealed class AlertRunTests : IAsyncLifetime
 
         await using var kit = await OutputsKit.StartAsync(_smtp, ("Alerts:ForDays", "0"));
         await kit.Rows.ContactAsync("NL", "operator", "Beheer", "ops@monitor.test");
-        await kit.Database.Db.IngestTextAsync("contacten", csv);
-        await kit.DayAsync(DateOnly.FromDateTime(DateTime.UtcNow));
+        var rejected = await kit.Database.Db.IngestTextAsync("contacten", csv);
+        // The run looks at deliveries fetched up to its own moment (06:00 UTC on the day it evaluates): the delivery is
+        // dated that morning, so the test does not depend on the hour it runs at.
+        await kit.Database.Db.ScalarAsync<long>("UPDATE monitor.deliveries SET fetched_at = @at WHERE id = @id RETURNING id",
+            new { at = D1.ToDateTime(new TimeOnly(5, 0), DateTimeKind.Utc), id = rejected.DeliveryId });
+        await kit.DayAsync(D1);
         var mail = Assert.Single(_smtp.Received());
         Assert.Equal(["ops@monitor.test"], SmtpTestServer.EnvelopeRecipients(mail));
         Assert.Contains("Feed contacten: levering", mail.TextBody);
