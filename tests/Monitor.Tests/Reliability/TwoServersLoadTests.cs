@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Dapper;
 using Hangfire;
@@ -46,10 +45,17 @@ public sealed class TwoServersLoadTests : IAsyncLifetime
         return sb.ToString();
     }
 
+    private async Task<List<string>> ServersThatProcessedAsync()
+    {
+        await using var conn = await _warehouse.Db.OpenConnectionAsync();
+        return (await conn.QueryAsync<string>("""
+            SELECT DISTINCT split_part(data->>'ServerId', ':', 1) FROM hangfire.state WHERE name = 'Processing'
+            """)).ToList();
+    }
+
     [Fact]
     public async Task TwoServers_TwelveFeedsDueAtOnce_EachDeliveryOnce_NoFailedJob_AndTheComputationFollows()
     {
-        var clock = Stopwatch.StartNew();
         // Ten plekken feeds with two snapshots each, two huisvesting feeds that both receive one identical file.
         var feeds = new List<(string Name, string Kind, string Folder)>();
         var files = new List<(string Feed, string Kind, string Path)>();
@@ -97,9 +103,18 @@ public sealed class TwoServersLoadTests : IAsyncLifetime
         await ReliabilityKit.WaitUntilAsync(async () => await _warehouse.Db.ScalarAsync<long>("SELECT count(*) FROM hangfire.server") == 2,
             TimeSpan.FromSeconds(30), "twee Hangfire-servers aangemeld");
 
+        // One server alone could drain the queue while the other sleeps through its poll interval. The fact table, held
+        // until both servers have taken jobs, makes them work at once, which is what this test is about.
+        var holder = await _warehouse.Db.OpenConnectionAsync();
+        await holder.ExecuteAsync("BEGIN; LOCK TABLE monitor.plekken IN ACCESS EXCLUSIVE MODE");
+
         // Every feed due at once, twice: 24 feed jobs in the queue within a few milliseconds, for two servers with two workers each.
         var manager = new RecurringJobManager(storage);
         var feedJobs = feeds.SelectMany(f => new[] { f.Name, f.Name }).Select(name => long.Parse(manager.TriggerJob($"feed:{name}"))).ToList();
+        await ReliabilityKit.WaitUntilAsync(async () => (await ServersThatProcessedAsync()).Count == 2,
+            TimeSpan.FromSeconds(60), "beide servers aan het werk\n" + string.Join("\n", servers.Select(s => s.Output)), TimeSpan.FromMilliseconds(100));
+        await holder.ExecuteAsync("ROLLBACK");
+        await holder.DisposeAsync();
 
         // Done when no job is waiting or running any more (feed jobs and the computations they queued).
         await ReliabilityKit.WaitUntilAsync(async () =>
@@ -108,17 +123,13 @@ public sealed class TwoServersLoadTests : IAsyncLifetime
             return feedJobs.All(id => jobs.Any(j => j.Id == id && j.State is "Succeeded" or "Failed"))
                    && jobs.All(j => j.State is "Succeeded" or "Failed" or "Deleted");
         }, TimeSpan.FromSeconds(90), "alle taken klaar\n" + string.Join("\n", servers.Select(s => s.Output)), TimeSpan.FromMilliseconds(250));
-        var took = clock.Elapsed;
 
         // No job failed, not even once on its way (a deadlock or a lost race would show as a Failed state, then a retry).
         var all = await ReliabilityKit.HangfireJobsAsync(_warehouse.Db);
         Assert.All(all, j => Assert.Equal("Succeeded", j.State));
         Assert.Equal(0L, await _warehouse.Db.ScalarAsync<long>("SELECT count(*) FROM hangfire.state WHERE name = 'Failed'"));
         Assert.Equal(24, all.Count(j => j.Type.StartsWith("Monitor.Scheduling.FeedJob")));
-        var processedBy = await _warehouse.Db.QueryAsync<string>("""
-            SELECT DISTINCT split_part(data->>'ServerId', ':', 1) FROM hangfire.state WHERE name = 'Processing'
-            """);
-        Assert.Equal(2, processedBy.Count); // both servers did work
+        Assert.Equal(2, (await ServersThatProcessedAsync()).Count); // both servers did work
 
         // Each file exactly once: one delivery row per file, one accepted row per content, the shared file once as duplicate.
         var deliveries = await ReliabilityKit.DeliveriesAsync(_warehouse.Db);
@@ -156,6 +167,5 @@ public sealed class TwoServersLoadTests : IAsyncLifetime
         var expected = await WarehouseRows.ReadAsync(_clean.Db, tables);
         Assert.True(expected["plekken"].Count > 8_000);
         WarehouseRows.AssertSame(expected, await WarehouseRows.ReadAsync(_warehouse.Db, tables), "twee servers");
-        Assert.True(took < TimeSpan.FromSeconds(90), $"all work took {took}");
     }
 }
