@@ -53,15 +53,19 @@ public sealed class FeedCircuitBreakersTests : IDisposable
     public async Task Breaker_AfterTheBreakDuration_LetsAProbeThrough()
     {
         await using var server = await FeedHttpServer.StartAsync(Reply.Status(503), Reply.Status(503), Reply.Ok("hersteld"));
-        _policy.BreakerBreakDuration = TimeSpan.FromMilliseconds(500);
-        using var fetcher = new HttpFeedFetcher(new FeedCircuitBreakers(_policy), _policy);
+        _policy.BreakerBreakDuration = TimeSpan.FromMinutes(5);
+        var clock = new ShiftedClock();
+        using var fetcher = new HttpFeedFetcher(new FeedCircuitBreakers(_policy, clock), _policy);
         var feed = Feed(server.Url(), maxRetries: 1);
 
         AssertFailed(await fetcher.FetchAsync(feed, FetchState.None), retryable: true);
-        await Task.Delay(TimeSpan.FromMilliseconds(600));
+        clock.Advance(TimeSpan.FromMinutes(4));
+        AssertFailed(await fetcher.FetchAsync(feed, FetchState.None), retryable: true);   // still in its break: nothing sent
+        clock.Advance(TimeSpan.FromMinutes(1));
         await using var result = await fetcher.FetchAsync(feed, FetchState.None);
 
         AssertFetched(result);
+        Assert.Equal(3, server.Requests.Count);
     }
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);

@@ -31,8 +31,8 @@ internal static class FetchKit
         MaxBytes = maxBytes,
     };
 
-    public static HttpFeedFetcher Fetcher(FetchPolicyOptions policy, ILogger<HttpFeedFetcher>? logger = null) =>
-        new(new FeedCircuitBreakers(policy), policy, logger);
+    public static HttpFeedFetcher Fetcher(FetchPolicyOptions policy, ILogger<HttpFeedFetcher>? logger = null, TimeProvider? time = null) =>
+        new(new FeedCircuitBreakers(policy, time), policy, logger);
 
     public static FetchResult.Fetched AssertFetched(FetchResult result) =>
         Assert.IsType<FetchResult.Fetched>(result is FetchResult.Failed f ? throw new Xunit.Sdk.XunitException(f.Reason) : result);

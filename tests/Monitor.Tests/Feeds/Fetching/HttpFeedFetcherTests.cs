@@ -54,7 +54,7 @@ public sealed class HttpFeedFetcherTests : IDisposable
 
         AssertFetched(result);
         var gap = Gap(server.Requests, 0);
-        Assert.InRange(gap, TimeSpan.FromMilliseconds(100) - TimerSlack, TimeSpan.FromSeconds(1));
+        Assert.InRange(gap, TimeSpan.FromMilliseconds(100) - TimerSlack, TimeSpan.FromSeconds(30)); // the cap, not the hour asked for
     }
 
     [Fact]
@@ -122,10 +122,10 @@ public sealed class HttpFeedFetcherTests : IDisposable
     [Fact]
     public async Task Fetch_AttemptSlowerThanTheAttemptTimeout_IsAbandonedAndRetried()
     {
-        await using var server = await FeedHttpServer.StartAsync(Reply.Hang(TimeSpan.FromSeconds(10)), Reply.Ok("op tijd"));
+        await using var server = await FeedHttpServer.StartAsync(Reply.Hang(TimeSpan.FromSeconds(60)), Reply.Ok("op tijd"));
         using var fetcher = Fetcher(FastPolicy(_temp));
 
-        await using var result = await fetcher.FetchAsync(Feed(server.Url(), attemptTimeout: TimeSpan.FromMilliseconds(200)), FetchState.None);
+        await using var result = await fetcher.FetchAsync(Feed(server.Url(), attemptTimeout: TimeSpan.FromSeconds(1)), FetchState.None);
 
         Assert.Equal("op tijd", await File.ReadAllTextAsync(AssertFetched(result).TempPath));
         Assert.Equal(2, server.Requests.Count);
