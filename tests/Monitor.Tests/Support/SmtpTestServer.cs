@@ -9,7 +9,7 @@ namespace Monitor.Tests.Support;
 /// A real SMTP server on loopback: Debian's aiosmtpd (scripts/ensure-test-tools.sh installs it) with its Maildir handler.
 /// Start and stop it to simulate a relay that is up or down; read what it received with MimeKit.
 /// </summary>
-public sealed class SmtpTestServer : IAsyncDisposable
+public sealed partial class SmtpTestServer : IAsyncDisposable
 {
     private static readonly Lazy<string> Python = new(FindPython);
     private Process? _process;
@@ -79,8 +79,26 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public List<MimeMessage> Received()
     {
         var files = new[] { "new", "cur" }.Select(d => Path.Combine(Maildir, d)).Where(Directory.Exists)
-            .SelectMany(Directory.GetFiles).Select(f => new FileInfo(f)).OrderBy(f => f.LastWriteTimeUtc).ThenBy(f => f.Name);
-        return files.Select(f => MimeMessage.Load(f.FullName)).ToList();
+            .SelectMany(Directory.GetFiles).OrderBy(DeliveryOrder.Key);
+        return files.Select(f => MimeMessage.Load(f)).ToList();
+    }
+
+    /// <summary>
+    /// Python's Maildir names a message "&lt;seconds&gt;.M&lt;microseconds&gt;P&lt;pid&gt;Q&lt;counter&gt;.&lt;host&gt;": ordered
+    /// by those numbers it is the order of delivery. File times are too coarse for messages a few microseconds apart,
+    /// and the microseconds are not zero-padded, so the names do not sort as text.
+    /// </summary>
+    private static partial class DeliveryOrder
+    {
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+)\.M(\d+)P\d+Q(\d+)\.")]
+        private static partial System.Text.RegularExpressions.Regex Name();
+
+        public static (long Seconds, long Microseconds, long Counter) Key(string path)
+        {
+            var m = Name().Match(Path.GetFileName(path));
+            if (!m.Success) throw new InvalidOperationException($"Geen Maildir-naam van Python: {path}");
+            return (long.Parse(m.Groups[1].Value), long.Parse(m.Groups[2].Value), long.Parse(m.Groups[3].Value));
+        }
     }
 
     public static IReadOnlyList<string> EnvelopeRecipients(MimeMessage m) =>
