@@ -123,7 +123,8 @@ public sealed class GapsIntegrationTests(GapsIntegrationTests.Computed fixture) 
         Assert.Contains("GM9999", stderr);
     }
 
-    /// <summary>The real executable in its own process, pointed at this test's database through MONITOR_DB.</summary>
+    /// <summary>The real executable in its own process, pointed at this test's database through MONITOR_DB. A process
+    /// that hangs is killed after five minutes and fails the test, rather than holding up the whole run.</summary>
     public static async Task<(int Exit, string Stdout, string Stderr)> RunMonitorAsync(string connectionString, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -133,7 +134,14 @@ public sealed class GapsIntegrationTests(GapsIntegrationTests.Computed fixture) 
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try { await p.WaitForExitAsync(limit.Token); }
+        catch (OperationCanceledException)
+        {
+            p.Kill(entireProcessTree: true);
+            await p.WaitForExitAsync();
+            Assert.Fail($"monitor {string.Join(' ', args)} liep na 5 minuten nog:\n{await stdout}\n{await stderr}");
+        }
         return (p.ExitCode, await stdout, await stderr);
     }
 }

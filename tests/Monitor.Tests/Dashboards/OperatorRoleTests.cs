@@ -87,9 +87,10 @@ public sealed partial class OperatorRoleTests : IAsyncLifetime
             },
         };
         using var process = Process.Start(psi)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, output);
+        // Both streams at once: a script that fills one pipe while the other is being read would otherwise never end.
+        var (stdout, stderr) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.True(process.ExitCode == 0, await stdout + await stderr);
     }
 
     private string Admin(string database) => new NpgsqlConnectionStringBuilder(_superuser) { Database = database, Pooling = false }.ConnectionString;
