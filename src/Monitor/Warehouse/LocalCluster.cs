@@ -7,9 +7,10 @@ namespace Monitor.Warehouse;
 
 /// <summary>
 /// A private PostgreSQL cluster in a folder of its own, listening on a loopback port only.
-/// Used as the embedded default warehouse (./.monitor/pg) and as the tests' throwaway database.
+/// Used as the embedded default warehouse (./.monitor/pg) and as the tests' throwaway database. The port is a free one
+/// unless <paramref name="choosePort"/> says otherwise (tests use it to hand out a port that is already taken).
 /// </summary>
-public sealed class LocalCluster(string dataDir, bool fastAndUnsafe = false)
+public sealed class LocalCluster(string dataDir, bool fastAndUnsafe = false, Func<int>? choosePort = null)
 {
     public const string Database = "monitor";
     public const string User = "monitor";
@@ -63,7 +64,19 @@ public sealed class LocalCluster(string dataDir, bool fastAndUnsafe = false)
 
     private int Start(string bin)
     {
-        var port = FreeLoopbackPort();
+        // The free port is found by binding and releasing it; another process may take it before PostgreSQL binds it.
+        // That is rare, and another free port then does.
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return Start(bin, (choosePort ?? FreeLoopbackPort)()); }
+            catch (PortTakenException) when (attempt < 3) { }
+        }
+    }
+
+    private sealed class PortTakenException(string message) : InvalidOperationException(message);
+
+    private int Start(string bin, int port)
+    {
         var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200" +
             // A private cluster has no replicas: minimal WAL lets bulk loads into freshly emptied tables skip the WAL entirely.
             " -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=2GB";
@@ -73,7 +86,8 @@ public sealed class LocalCluster(string dataDir, bool fastAndUnsafe = false)
         if (code != 0)
         {
             var log = File.Exists(LogFile) ? string.Join('\n', File.ReadLines(LogFile).TakeLast(20)) : "";
-            throw new InvalidOperationException($"PostgreSQL starten mislukte ({DataDir}):\n{output}\n{log}");
+            var message = $"PostgreSQL starten mislukte ({DataDir}):\n{output}\n{log}";
+            throw log.Contains($"port {port}") && log.Contains("Address already in use") ? new PortTakenException(message) : new InvalidOperationException(message);
         }
         return port;
     }
