@@ -14,7 +14,7 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
     private static readonly Lazy<string> Python = new(FindPython);
     private Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; private set; } = FreePort();
     private readonly string _root = Directory.CreateTempSubdirectory("monitor-smtp-").FullName;
     /// <summary>aiosmtpd creates the Maildir (tmp/new/cur) only when the folder does not exist yet.</summary>
     public string Maildir => Path.Combine(_root, "maildir");
@@ -30,9 +30,16 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
     public static async Task<SmtpTestServer> StartAsync(TlsAndLogin? tlsAndLogin = null)
     {
         var server = new SmtpTestServer(tlsAndLogin);
-        await server.UpAsync();
-        return server;
+        // The free port is found by binding and releasing it: when another process took it in between, the relay cannot
+        // bind and exits, and another port does.
+        for (var attempt = 1; ; attempt++)
+        {
+            try { await server.UpAsync(); return server; }
+            catch (RelayExitedException) when (attempt < 3) { server.Port = FreePort(); }
+        }
     }
+
+    private sealed class RelayExitedException(string message) : InvalidOperationException(message);
 
     public async Task UpAsync()
     {
@@ -54,14 +61,18 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
         var until = DateTime.UtcNow.AddSeconds(15);
         while (DateTime.UtcNow < until)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"aiosmtpd stopte meteen (exitcode {_process.ExitCode}).");
+            if (_process.HasExited) throw new RelayExitedException($"aiosmtpd stopte meteen (exitcode {_process.ExitCode}).");
             try
             {
+                // Up when an SMTP server greets on the port and it is ours (still running), not just any listener.
                 using var probe = new TcpClient();
                 await probe.ConnectAsync(IPAddress.Loopback, Port);
-                return;
+                using var reader = new StreamReader(probe.GetStream());
+                var greeting = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(5));
+                if (greeting?.StartsWith("220") == true && !_process.HasExited) return;
             }
-            catch (SocketException) { await Task.Delay(50); }
+            catch (Exception e) when (e is SocketException or IOException or TimeoutException) { }
+            await Task.Delay(50);
         }
         throw new TimeoutException($"aiosmtpd luistert niet op poort {Port}.");
     }
