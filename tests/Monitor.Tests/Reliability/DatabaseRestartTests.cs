@@ -179,7 +179,7 @@ public sealed class DatabaseRestartTests(PrivateCluster cluster) : IClassFixture
             var storage = ReliabilityKit.HangfireStorage(cs);
             serve = MonitorProcess.Start(cs, dir, new Dictionary<string, string>
             {
-                ["Serve__Urls"] = $"http://127.0.0.1:{LocalCluster.FreeLoopbackPort()}",
+                ["Serve__Urls"] = "http://127.0.0.1:0",
                 ["Schedule__Compute"] = "0 0 1 1 *",
                 ["DropFolders__SettleTime"] = "00:00:00",
                 ["Feeds__0__Name"] = Feed, ["Feeds__0__Kind"] = "plekken", ["Feeds__0__Location"] = drop, ["Feeds__0__Schedule"] = "0 0 1 1 *",

@@ -3,7 +3,6 @@ using Hangfire;
 using Monitor.Compute;
 using Monitor.Feeds;
 using Monitor.Tests.Support;
-using Monitor.Warehouse;
 using Npgsql;
 
 namespace Monitor.Tests.Reliability;
@@ -158,7 +157,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
     {
         var all = new Dictionary<string, string>
         {
-            ["Serve__Urls"] = $"http://127.0.0.1:{LocalCluster.FreeLoopbackPort()}",
+            ["Serve__Urls"] = "http://127.0.0.1:0",
             ["Serve__InvisibilityTimeout"] = "00:00:05",
             ["Schedule__Compute"] = "0 0 1 1 *",
             ["DropFolders__SettleTime"] = "00:00:00",

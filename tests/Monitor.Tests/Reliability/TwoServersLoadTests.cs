@@ -3,7 +3,6 @@ using Dapper;
 using Hangfire;
 using Monitor.Compute;
 using Monitor.Tests.Support;
-using Monitor.Warehouse;
 
 namespace Monitor.Tests.Reliability;
 
@@ -92,7 +91,7 @@ public sealed class TwoServersLoadTests : IAsyncLifetime
         }
         var servers = Enumerable.Range(0, 2).Select(_ =>
         {
-            var own = new Dictionary<string, string>(settings) { ["Serve__Urls"] = $"http://127.0.0.1:{LocalCluster.FreeLoopbackPort()}" };
+            var own = new Dictionary<string, string>(settings) { ["Serve__Urls"] = "http://127.0.0.1:0" };
             var p = MonitorProcess.Start(_warehouse.ConnectionString, _temp, own, "serve");
             _servers.Add(p);
             return p;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Monitor.Cli;
 using Monitor.Tests.Support;
-using Monitor.Warehouse;
 
 namespace Monitor.Tests.Scheduling;
 
@@ -14,11 +13,10 @@ public sealed class ServeTests(TestDatabase database) : IClassFixture<TestDataba
     [Fact]
     public async Task Serve_AnswersHealthAndDashboardOnLoopback_AndRegistersAHangfireServer()
     {
-        var port = LocalCluster.FreeLoopbackPort();
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Warehouse"] = database.ConnectionString,
-            ["Serve:Urls"] = $"http://127.0.0.1:{port}",
+            ["Serve:Urls"] = "http://127.0.0.1:0",   // any free port, bound at once: nothing can take it in between
             ["Feeds:0:Name"] = "coa", ["Feeds:0:Kind"] = "plekken", ["Feeds:0:Location"] = "https://example.org/coa.csv", ["Feeds:0:Schedule"] = "0 7 * * *",
         }).Build();
         await using var ctx = await MonitorContext.OpenAsync(config: config);
@@ -26,7 +24,8 @@ public sealed class ServeTests(TestDatabase database) : IClassFixture<TestDataba
         await app.StartAsync();
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            using var http = new HttpClient { BaseAddress = new Uri(Assert.Single(app.Urls)) };
+            Assert.NotEqual(0, http.BaseAddress.Port);
             var health = await http.GetAsync("/health");
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
             using var json = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
