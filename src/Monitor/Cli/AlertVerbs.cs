@@ -2,6 +2,7 @@ using System.CommandLine;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Alerts;
+using Monitor.Analysis;
 using Monitor.Outputs;
 
 namespace Monitor.Cli;
@@ -24,8 +25,8 @@ public static class AlertVerbs
         var cmd = new Command("run", "Beoordeelt de regels voor één dag, werkt de meldingen bij en verstuurt wat er te melden is (één bericht per ontvanger).") { now };
         cmd.SetAction(async (ParseResult pr, CancellationToken ct) => await CliErrors.Guard(async () =>
         {
-            var date = pr.GetValue(now) is { } text ? CliDates.Parse(text, "--now") : CliDates.Today();
-            if (date > CliDates.Today()) throw new ArgumentException($"--now {date:yyyy-MM-dd} ligt in de toekomst.");
+            var date = pr.GetValue(now) is { } text ? CliDates.Parse(text, "--now") : AmsterdamDate.Today();
+            if (date > AmsterdamDate.Today()) throw new ArgumentException($"--now {date:yyyy-MM-dd} ligt in de toekomst.");
             await using var ctx = await MonitorContext.OpenAsync();
             var r = await ctx.Services.GetRequiredService<AlertRunner>().RunAsync(date, CliDates.EndOf(date), ct);
             Console.WriteLine($"Meldingen op {r.Date:yyyy-MM-dd}: {r.Conditions} regel(s) van toepassing, {r.Open} open waarvan {r.Firing} actief; " +
@@ -90,7 +91,7 @@ public static class AlertVerbs
         {
             var tot = CliDates.Parse(pr.GetValue(until)!, "--until");
             await using var ctx = await MonitorContext.OpenAsync();
-            var key = await ctx.Services.GetRequiredService<AlertRunner>().SilenceAsync(pr.GetValue(id), tot, pr.GetValue(reason)!, CliDates.Today(), ct);
+            var key = await ctx.Services.GetRequiredService<AlertRunner>().SilenceAsync(pr.GetValue(id), tot, pr.GetValue(reason)!, AmsterdamDate.Today(), ct);
             Console.WriteLine($"Stilgezet tot {tot:yyyy-MM-dd}: {key.Rule} voor {key.Gebiedcode} ({key.Subject}).");
             return ExitCodes.Ok;
         }));

@@ -13,12 +13,10 @@ public static class CliDates
 
     public static DateOnly? ParseOptional(string? text, string option) => text is null ? null : Parse(text, option);
 
-    public static DateOnly Today() => AmsterdamDate.Today();
-
     /// <summary>The instant a replayed day is judged at: the end of that day in Amsterdam (now, for today).</summary>
     public static DateTimeOffset EndOf(DateOnly date)
     {
-        if (date >= Today()) return DateTimeOffset.UtcNow;
+        if (date >= AmsterdamDate.Today()) return DateTimeOffset.UtcNow;
         var local = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(local, AmsterdamDate.Zone.GetUtcOffset(local)).AddTicks(-1);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Alerts;
+using Monitor.Analysis;
 using Monitor.Outputs;
 
 namespace Monitor.Cli;
@@ -14,7 +15,7 @@ public static class DemoOutputs
 
         // Alerts fire after a pending period of a day (Alerts:ForDays): the demo evaluates yesterday and today, as the
         // daily job would have, so the early warnings of a first run are not all still "wachtend".
-        var today = CliDates.Today();
+        var today = AmsterdamDate.Today();
         var alerts = ctx.Services.GetRequiredService<AlertRunner>();
         AlertRunResult? last = null;
         foreach (var day in new[] { today.AddDays(-1), today })

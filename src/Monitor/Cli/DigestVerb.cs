@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Monitor.Analysis;
 using Monitor.Outputs;
 
 namespace Monitor.Cli;
@@ -17,7 +18,7 @@ public static class DigestVerb
             { provincie, now, output, send };
         cmd.SetAction(async (ParseResult pr, CancellationToken ct) => await CliErrors.Guard(async () =>
         {
-            var date = pr.GetValue(now) is { } text ? CliDates.Parse(text, "--now") : CliDates.Today();
+            var date = pr.GetValue(now) is { } text ? CliDates.Parse(text, "--now") : AmsterdamDate.Today();
             await using var ctx = await MonitorContext.OpenAsync();
             var runner = ctx.Services.GetRequiredService<DigestRunner>();
             var folder = pr.GetValue(output);

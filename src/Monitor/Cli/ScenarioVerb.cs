@@ -21,7 +21,7 @@ public static class ScenarioVerb
         var cmd = new Command("scenario", "Rekent een verdeling of voorgestelde afspraken door zonder iets op te slaan.") { regio, streef, afspraken, datum };
         cmd.SetAction(async (pr, ct) => await CliErrors.Guard(async () =>
         {
-            var day = CliDates.ParseOptional(pr.GetValue(datum), "--datum") ?? CliDates.Today();
+            var day = CliDates.ParseOptional(pr.GetValue(datum), "--datum") ?? AmsterdamDate.Today();
             await using var ctx = await MonitorContext.OpenAsync();
             await using var conn = await ctx.Db.OpenConnectionAsync(ct);
             var inputs = await AnalysisInputReader.ReadAsync(conn);

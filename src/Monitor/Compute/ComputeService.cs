@@ -24,14 +24,11 @@ public sealed class ComputeService(NpgsqlDataSource db)
         public IReadOnlyList<(string Name, TimeSpan Took)> Phases { get; init; } = [];
     }
 
-    public static DateOnly TodayInAmsterdam() =>
-        AmsterdamDate.Today();
-
     public async Task<Summary?> RunAsync(bool full, long[] triggers, DateOnly? asOf = null, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
         var phases = new PhaseClock();
-        var today = asOf ?? TodayInAmsterdam();
+        var today = asOf ?? AmsterdamDate.Today();
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         // One computation at a time, across every server: two would race on the same rows and revisions.

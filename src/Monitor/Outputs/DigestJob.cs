@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
+using Monitor.Analysis;
 
 namespace Monitor.Outputs;
 
@@ -11,7 +12,7 @@ public sealed class DigestJob(DigestRunner runner, IBackgroundJobClient jobs, IL
     [DisableConcurrentExecution(1800)]
     public async Task RunAsync(CancellationToken ct)
     {
-        var today = DigestRunner.Today();
+        var today = AmsterdamDate.Today();
         var queued = 0;
         foreach (var provincie in await runner.ProvinciesAsync(null, send: true, ct))
         {

@@ -1,5 +1,4 @@
 using Monitor.Alerts;
-using Monitor.Analysis;
 using Npgsql;
 
 namespace Monitor.Outputs;
@@ -53,6 +52,4 @@ public sealed class DigestRunner(NpgsqlDataSource db, DigestData data, DigestOpt
         var to = (await data.PrtContactsAsync(provincie, ct)).Select(c => Mail.Mailbox(c.Naam, c.Email)).ToList();
         return (model, to);
     }
-
-    public static DateOnly Today() => AmsterdamDate.Today();
 }

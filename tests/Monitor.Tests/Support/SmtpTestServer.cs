@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using MimeKit;
+using Monitor.Warehouse;
 
 namespace Monitor.Tests.Support;
 
@@ -14,7 +15,7 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
     private static readonly Lazy<string> Python = new(FindPython);
     private Process? _process;
 
-    public int Port { get; private set; } = FreePort();
+    public int Port { get; private set; } = LocalCluster.FreeLoopbackPort();
     private readonly string _root = Directory.CreateTempSubdirectory("monitor-smtp-").FullName;
     /// <summary>aiosmtpd creates the Maildir (tmp/new/cur) only when the folder does not exist yet.</summary>
     public string Maildir => Path.Combine(_root, "maildir");
@@ -35,7 +36,7 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             try { await server.UpAsync(); return server; }
-            catch (RelayExitedException) when (attempt < 3) { server.Port = FreePort(); }
+            catch (RelayExitedException) when (attempt < 3) { server.Port = LocalCluster.FreeLoopbackPort(); }
         }
     }
 
@@ -119,15 +120,6 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
     {
         await DownAsync();
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
-    }
-
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 
     /// <summary>The python that has aiosmtpd: Debian's /usr/bin/python3 when another python3 comes first on PATH.</summary>

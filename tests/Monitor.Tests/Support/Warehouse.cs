@@ -9,17 +9,18 @@ namespace Monitor.Tests.Support;
 public static class WarehouseTestExtensions
 {
     public static async Task<IngestResult> IngestTextAsync(this NpgsqlDataSource db, string kind, string content, string fileName = "levering.csv",
-        string? feed = null, System.Text.Encoding? encoding = null)
+        string? feed = null, System.Text.Encoding? encoding = null, TimeProvider? clock = null)
     {
         var dir = Directory.CreateTempSubdirectory("monitor-test-").FullName;
         var path = Path.Combine(dir, fileName);
         await File.WriteAllBytesAsync(path, (encoding ?? new System.Text.UTF8Encoding(false)).GetBytes(content));
-        try { return await db.IngestFileAsync(kind, path, feed); }
+        try { return await db.IngestFileAsync(kind, path, feed, clock); }
         finally { Directory.Delete(dir, recursive: true); }
     }
 
-    public static Task<IngestResult> IngestFileAsync(this NpgsqlDataSource db, string kind, string path, string? feed = null) =>
-        new DeliveryLoader(db).IngestAsync(new IngestRequest(path, kind, feed ?? kind, path));
+    public static Task<IngestResult> IngestFileAsync(this NpgsqlDataSource db, string kind, string path, string? feed = null,
+        TimeProvider? clock = null) =>
+        new DeliveryLoader(db, clock).IngestAsync(new IngestRequest(path, kind, feed ?? kind, path));
 
     /// <summary>The 342 gemeenten of 2025 and the herindelingen 2018–2023, as shipped with the sample feeds.</summary>
     public static async Task LoadReferenceDataAsync(this NpgsqlDataSource db)

@@ -1,5 +1,4 @@
 using Monitor.Feeds;
-using Monitor.Feeds.Loading;
 using Monitor.Tests.Support;
 
 namespace Monitor.Tests.Feeds.Loading;
@@ -10,29 +9,16 @@ namespace Monitor.Tests.Feeds.Loading;
 /// </summary>
 public sealed class PeildatumInTheFutureTests : IAsyncLifetime
 {
-    private readonly TestDatabase _database = new();
+    private readonly ReferenceDatabase _database = new();
 
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        await _database.Db.LoadReferenceDataAsync();
-    }
+    public Task InitializeAsync() => _database.InitializeAsync();
 
     public Task DisposeAsync() => _database.DisposeAsync();
 
-    private async Task<IngestResult> LoadAsync(string peildatum)
-    {
-        var dir = Directory.CreateTempSubdirectory("monitor-test-").FullName;
-        var path = Path.Combine(dir, $"plekken-{peildatum}.csv");
-        await File.WriteAllTextAsync(path, $"peildatum,opgave,gemeentecode,locatiecode,status,capaciteit\n{peildatum},asiel,GM0014,G1,beschikbaar,300\n");
-        try
-        {
-            // 22:30 UTC on 30 June is 00:30 on 1 July in Amsterdam.
-            return await new DeliveryLoader(_database.Db, new FixedUtcClock("2025-06-30T22:30:00Z"))
-                .IngestAsync(new IngestRequest(path, "plekken", "coa", path));
-        }
-        finally { Directory.Delete(dir, recursive: true); }
-    }
+    // 22:30 UTC on 30 June is 00:30 on 1 July in Amsterdam.
+    private Task<IngestResult> LoadAsync(string peildatum) => _database.Db.IngestTextAsync("plekken",
+        $"peildatum,opgave,gemeentecode,locatiecode,status,capaciteit\n{peildatum},asiel,GM0014,G1,beschikbaar,300\n",
+        feed: "coa", clock: new FixedUtcClock("2025-06-30T22:30:00Z"));
 
     [Fact]
     public async Task TheDayAfterTodayInAmsterdam_IsAccepted() =>

@@ -14,14 +14,10 @@ namespace Monitor.Tests.Feeds.Loading;
 /// </summary>
 public sealed class PlekkenKeyTests : IAsyncLifetime
 {
-    private readonly TestDatabase _database = new();
+    private readonly ReferenceDatabase _database = new();
     private Npgsql.NpgsqlDataSource Db => _database.Db;
 
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        await Db.LoadReferenceDataAsync();
-    }
+    public Task InitializeAsync() => _database.InitializeAsync();
 
     public Task DisposeAsync() => _database.DisposeAsync();
 
