@@ -21,11 +21,11 @@ public static class AlertVerbs
 
     private static Command Run()
     {
-        var now = new Option<string?>("--now") { Description = "Beoordeel alsof het deze dag is (JJJJ-MM-DD), bijvoorbeeld een week in mei 2025. Standaard: vandaag." };
+        var now = new Option<string?>("--datum", "--now") { Description = "Beoordeel alsof het deze dag is (JJJJ-MM-DD), bijvoorbeeld een week in mei 2025. Standaard: vandaag." };
         var cmd = new Command("run", "Beoordeelt de regels voor één dag, werkt de meldingen bij en verstuurt wat er te melden is (één bericht per ontvanger).") { now };
         cmd.SetAction(async (ParseResult pr, CancellationToken ct) => await CliErrors.Guard(async () =>
         {
-            var date = pr.GetValue(now) is { } text ? CliDates.Parse(text, "--now") : AmsterdamDate.Today();
+            var date = pr.GetValue(now) is { } text ? CliDates.Parse(text, "--datum") : AmsterdamDate.Today();
             if (date > AmsterdamDate.Today()) throw new ArgumentException($"--now {date:yyyy-MM-dd} ligt in de toekomst.");
             await using var ctx = await MonitorContext.OpenAsync();
             var r = await ctx.Services.GetRequiredService<AlertRunner>().RunAsync(date, CliDates.EndOf(date), ct);
@@ -84,12 +84,12 @@ public static class AlertVerbs
     private static Command Silence()
     {
         var id = new Option<long>("--id") { Description = "Het nummer van de melding (zie monitor alerts list).", Required = true };
-        var until = new Option<string>("--until") { Description = "Stil tot deze datum (JJJJ-MM-DD); vanaf die dag wordt weer gemeld.", Required = true };
-        var reason = new Option<string>("--reason") { Description = "Waarom; zichtbaar in Grafana en in monitor alerts list.", Required = true };
+        var until = new Option<string>("--tot", "--until") { Description = "Stil tot deze datum (JJJJ-MM-DD); vanaf die dag wordt weer gemeld.", Required = true };
+        var reason = new Option<string>("--reden", "--reason") { Description = "Waarom; zichtbaar in Grafana en in monitor alerts list.", Required = true };
         var cmd = new Command("silence", "Zet een melding (deze regel voor dit gebied) tijdelijk stil, met een reden.") { id, until, reason };
         cmd.SetAction(async (ParseResult pr, CancellationToken ct) => await CliErrors.Guard(async () =>
         {
-            var tot = CliDates.Parse(pr.GetValue(until)!, "--until");
+            var tot = CliDates.Parse(pr.GetValue(until)!, "--tot");
             await using var ctx = await MonitorContext.OpenAsync();
             var key = await ctx.Services.GetRequiredService<AlertRunner>().SilenceAsync(pr.GetValue(id), tot, pr.GetValue(reason)!, AmsterdamDate.Today(), ct);
             Console.WriteLine($"Stilgezet tot {tot:yyyy-MM-dd}: {key.Rule} voor {key.Gebiedcode} ({key.Subject}).");

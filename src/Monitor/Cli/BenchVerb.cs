@@ -21,13 +21,13 @@ public static class BenchVerb
 
     public static Command Build()
     {
-        var years = new Option<int?>("--years") { Description = "Jaren dagelijkse gegevens vanaf 2024-01-01 (standaard 10; --quick: 1)." };
-        var repeat = new Option<int?>("--repeat") { Description = "Herhalingen per meting; de mediaan telt (standaard 3; --quick: 1)." };
-        var output = new Option<string?>("--out") { Description = "Schrijf de cijfers ook als JSON naar dit bestand." };
-        var quick = new Option<bool>("--quick") { Description = "Klein en één keer: 1 jaar, kleine geheugenbestanden (voor de rooktest)." };
-        var keep = new Option<bool>("--keep") { Description = "Laat de databases van de benchmark staan (om na te kijken)." };
+        var years = new Option<int?>("--jaren", "--years") { Description = "Jaren dagelijkse gegevens vanaf 2024-01-01 (standaard 10; --snel: 1)." };
+        var repeat = new Option<int?>("--herhalingen", "--repeat") { Description = "Herhalingen per meting; de mediaan telt (standaard 3; --snel: 1)." };
+        var output = new Option<string?>("--uitvoer", "--out") { Description = "Schrijf de cijfers ook als JSON naar dit bestand." };
+        var quick = new Option<bool>("--snel", "--quick") { Description = "Klein en één keer: 1 jaar, kleine geheugenbestanden (voor de rooktest)." };
+        var keep = new Option<bool>("--bewaren", "--keep") { Description = "Laat de databases van de benchmark staan (om na te kijken)." };
         var database = new Option<string>("--database") { Description = "Naam van de eigen database van de benchmark (standaard monitor_bench; er komt ook een NAAM_mem).", DefaultValueFactory = _ => "monitor_bench" };
-        var only = new Option<string[]>("--only") { Description = $"Alleen deze delen: {string.Join(", ", BenchOptions.Parts)} (de gegevens worden altijd geladen).", AllowMultipleArgumentsPerToken = true };
+        var only = new Option<string[]>("--alleen", "--only") { Description = $"Alleen deze delen: {string.Join(", ", BenchOptions.Parts)} (de gegevens worden altijd geladen).", AllowMultipleArgumentsPerToken = true };
         var cmd = new Command("bench", "Meet inlezen, geheugen, herberekenen, panelquery's en digests op tien jaar landelijke gegevens.")
             { years, repeat, output, quick, keep, database, only };
         cmd.SetAction(async (pr, ct) => await CliErrors.Guard(async () =>

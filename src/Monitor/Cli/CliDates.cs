@@ -1,15 +1,14 @@
-using System.Globalization;
 using Monitor.Analysis;
+using Monitor.Feeds.Values;
 
 namespace Monitor.Cli;
 
-/// <summary>Dates on the command line (--now, --until, --datum, --tot): calendar dates in Europe/Amsterdam, written JJJJ-MM-DD.</summary>
+/// <summary>Dates on the command line (--datum, --tot): calendar dates in Europe/Amsterdam, written as in feeds (JJJJ-MM-DD or D-M-JJJJ).</summary>
 public static class CliDates
 {
+    /// <summary>The same date forms a feed may use (2025-05-13, 13-5-2025, 13-05-2025): people type what they read.</summary>
     public static DateOnly Parse(string text, string option) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw new ArgumentException($"{option} '{text}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-05-12.");
+        ValueParser.TryDate(text, out var d, out var error) ? d : throw new ArgumentException($"{option}: {error}");
 
     public static DateOnly? ParseOptional(string? text, string option) => text is null ? null : Parse(text, option);
 

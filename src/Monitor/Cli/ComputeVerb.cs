@@ -9,7 +9,7 @@ public static class ComputeVerb
 {
     public static Command Build()
     {
-        var full = new Option<bool>("--full") { Description = "Alles opnieuw, vanaf het begin van de reeks; anders alleen wat nieuwe leveringen raakten." };
+        var full = new Option<bool>("--volledig", "--full") { Description = "Alles opnieuw, vanaf het begin van de reeks; anders alleen wat nieuwe leveringen raakten." };
         var until = new Option<string?>("--tot") { Description = "Rekenen tot en met deze datum (JJJJ-MM-DD); standaard vandaag." };
         var cmd = new Command("compute", "Rekent de dagreeksen per gebied en opgave door (gaten, prognoses, taakstelling).") { full, until };
         cmd.SetAction(async (pr, ct) => await CliErrors.Guard(async () =>

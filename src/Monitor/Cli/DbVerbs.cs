@@ -25,8 +25,10 @@ public static class DbVerbs
         var stop = new Command("stop", "Stopt de ingebouwde PostgreSQL in ./.monitor/pg (als die draait).");
         stop.SetAction(_ =>
         {
-            new LocalCluster(Path.Combine(Directory.GetCurrentDirectory(), WarehouseLocation.EmbeddedFolder)).Stop();
-            Console.WriteLine("Ingebouwde PostgreSQL gestopt.");
+            var dir = Path.Combine(Directory.GetCurrentDirectory(), WarehouseLocation.EmbeddedFolder);
+            Console.WriteLine(new LocalCluster(dir).Stop()
+                ? "Ingebouwde PostgreSQL gestopt."
+                : $"Er draaide geen ingebouwde PostgreSQL in {dir}; niets gestopt.");
             return ExitCodes.Ok;
         });
         db.Subcommands.Add(stop);

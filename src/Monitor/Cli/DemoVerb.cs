@@ -13,13 +13,13 @@ public static class DemoVerb
 {
     public static Command Build()
     {
-        var samples = new Option<string?>("--samples") { Description = "Map met manifest.json; standaard samples/feeds van deze checkout." };
+        var samples = new Option<string?>("--voorbeelden", "--samples") { Description = "Map met manifest.json; standaard samples/feeds van deze checkout." };
         var cmd = new Command("demo", "Laadt de voorbeeldfeeds in het (ingebouwde) magazijn, rekent alles door en schrijft meldingen en digests naar ./outbox.")
             { samples };
         cmd.SetAction(async (pr, ct) => await CliErrors.Guard(async () =>
         {
             var dir = pr.GetValue(samples) ?? SampleFeedLoader.FindFeedsDirectory()
-                      ?? throw new InvalidOperationException("samples/feeds niet gevonden; geef --samples MAP.");
+                      ?? throw new InvalidOperationException("samples/feeds niet gevonden; geef --voorbeelden MAP.");
             await using var ctx = await MonitorContext.OpenAsync();
             Console.WriteLine($"Magazijn: {WarehouseLocation.Describe(ctx.ConnectionString)}");
             Console.WriteLine($"Voorbeeldfeeds laden uit {dir} …");

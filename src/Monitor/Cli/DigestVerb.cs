@@ -11,14 +11,14 @@ public static class DigestVerb
     public static Command Build()
     {
         var provincie = new Option<string[]>("--provincie") { Description = "Provinciecode(s), bijvoorbeeld PV27 PV26. Standaard: elke provincie met een PRT-contact.", AllowMultipleArgumentsPerToken = true };
-        var now = new Option<string?>("--now") { Description = "Het overzicht zoals op deze dag (JJJJ-MM-DD). Standaard: vandaag." };
-        var output = new Option<string?>("--out") { Description = "Map voor HTML, grafieken en CSV (standaard Outbox:Folder, ./outbox)." };
-        var send = new Option<bool>("--send") { Description = "Versturen aan de PRT-contacten via de outbox en opslaan voor de vergelijking van volgende week." };
-        var cmd = new Command("digest", "Maakt het weekoverzicht per provincie (HTML met grafieken, tekst, CSV); zonder --send alleen als bestanden.")
+        var now = new Option<string?>("--datum", "--now") { Description = "Het overzicht zoals op deze dag (JJJJ-MM-DD). Standaard: vandaag." };
+        var output = new Option<string?>("--map", "--out") { Description = "Map voor HTML, grafieken en CSV (standaard Outbox:Folder, ./outbox)." };
+        var send = new Option<bool>("--versturen", "--send") { Description = "Versturen aan de PRT-contacten via de outbox en opslaan voor de vergelijking van volgende week." };
+        var cmd = new Command("digest", "Maakt het weekoverzicht per provincie (HTML met grafieken, tekst, CSV); zonder --versturen alleen als bestanden.")
             { provincie, now, output, send };
         cmd.SetAction(async (ParseResult pr, CancellationToken ct) => await CliErrors.Guard(async () =>
         {
-            var date = pr.GetValue(now) is { } text ? CliDates.Parse(text, "--now") : AmsterdamDate.Today();
+            var date = pr.GetValue(now) is { } text ? CliDates.Parse(text, "--datum") : AmsterdamDate.Today();
             await using var ctx = await MonitorContext.OpenAsync();
             var runner = ctx.Services.GetRequiredService<DigestRunner>();
             var folder = pr.GetValue(output);

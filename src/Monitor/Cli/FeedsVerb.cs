@@ -44,6 +44,8 @@ public static class FeedsVerb
         list.SetAction(_ =>
         {
             var catalog = FeedCatalog.From(MonitorContext.LoadConfiguration());
+            if (catalog.Feeds.Count == 0)
+                Console.WriteLine("Geen feeds ingesteld. Voeg ze toe in de sectie Feeds van monitor.json (zie README, 'Een feed toevoegen').");
             foreach (var f in catalog.Feeds)
                 Console.WriteLine($"{f.Name,-24} {f.Kind,-14} {f.Schedule ?? "(op verzoek)",-16} {Redaction.Redact(f.Location)}");
             return ExitCodes.Ok;

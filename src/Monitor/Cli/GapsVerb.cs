@@ -15,8 +15,8 @@ public static class GapsVerb
         var land = new Option<bool>("--land") { Description = "Heel Nederland (standaard als geen gebied is gekozen)." };
         var opgave = new Option<string?>("--opgave") { Description = "asiel, amv, oekraine of taakstelling; standaard alle." };
         var datum = new Option<string?>("--datum") { Description = "JJJJ-MM-DD; standaard de laatst doorgerekende dag." };
-        var format = new Option<string>("--format") { Description = "table, csv of json.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var format = new Option<string>("--formaat", "--format") { Description = "tabel, csv of json.", DefaultValueFactory = _ => "tabel" };
+        format.AcceptOnlyFromAmong("tabel", "table", "csv", "json");
         var cmd = new Command("gaps", "Opgave, gerealiseerd, gat, tekort, realisatie% en prognose per gebied en opgave.")
             { gemeente, regio, provincie, land, opgave, datum, format };
         cmd.SetAction(async (pr, ct) => await CliErrors.Guard(async () =>
@@ -32,7 +32,9 @@ public static class GapsVerb
                       ?? throw new InvalidOperationException("Er is nog niets doorgerekend: draai eerst 'monitor compute'.");
             var rows = await query.ReadAsync(codes, opgaven, day);
             if (rows.Count == 0)
-                throw new InvalidOperationException($"Geen cijfers voor {day:yyyy-MM-dd}: die dag is (nog) niet doorgerekend.");
+                throw new InvalidOperationException(await query.ComputedRangeAsync() is var (first, last)
+                    ? $"Geen cijfers voor {day:yyyy-MM-dd}: doorgerekend is {first:yyyy-MM-dd} t/m {last:yyyy-MM-dd}."
+                    : $"Geen cijfers voor {day:yyyy-MM-dd}: er is nog niets doorgerekend; draai eerst 'monitor compute'.");
             switch (pr.GetValue(format))
             {
                 case "csv": Console.Write(GapFormats.Csv(rows)); break;

@@ -12,9 +12,9 @@ public static class IngestVerb
 {
     public static Command Build()
     {
-        var kind = new Option<string>("--kind") { Description = "Soort feed: gemeenten, herindelingen, regios, opgave, plekken, huisvesting, afspraken, contacten.", Required = true };
+        var kind = new Option<string>("--soort", "--kind") { Description = "Soort feed: gemeenten, herindelingen, regios, opgave, plekken, huisvesting, afspraken, contacten.", Required = true };
         var feed = new Option<string?>("--feed") { Description = "Naam van de feed (bij plekken de reeks waarvan dit een momentopname is). Standaard: de soort." };
-        var sheet = new Option<string?>("--sheet") { Description = "XLSX: het werkblad; standaard het eerste." };
+        var sheet = new Option<string?>("--blad", "--sheet") { Description = "XLSX: het werkblad; standaard het eerste." };
         var location = new Argument<string>("bestand-of-url") { Description = "Een bestand of een http(s)-adres." };
         var cmd = new Command("ingest", "Laadt één levering. Exitcode 0: geaccepteerd (of al geladen), 2: afgewezen, 1: andere fout.")
             { kind, feed, sheet, location };

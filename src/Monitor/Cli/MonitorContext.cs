@@ -33,7 +33,19 @@ public sealed class MonitorContext : IAsyncDisposable
         config ??= LoadConfiguration();
         var cs = WarehouseLocation.Resolve(config, msg => Console.Error.WriteLine(msg));
         var ctx = new MonitorContext(config, cs);
-        if (migrate) await new Migrator(ctx.Db, Console.Error.WriteLine).MigrateAsync();
+        try
+        {
+            // Connect once up front, so a wrong setting is reported as such and not as the first query's failure.
+            if (migrate) await new Migrator(ctx.Db, Console.Error.WriteLine).MigrateAsync();
+            else await (await ctx.Db.OpenConnectionAsync()).DisposeAsync();
+        }
+        catch (Exception e) when (ConnectionFailure.Describe(e, cs, ConnectionFailure.SettingName(
+                                      !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("MONITOR_DB")),
+                                      !string.IsNullOrWhiteSpace(config.GetConnectionString("Warehouse")))) is { } why)
+        {
+            await ctx.DisposeAsync();
+            throw new InvalidOperationException(why, e);
+        }
         return ctx;
     }
 

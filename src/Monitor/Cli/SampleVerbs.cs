@@ -10,17 +10,17 @@ public static class SampleVerbs
     {
         var samples = new Command("samples", "Voorbeeldfeeds (synthetische cijfers op echte gemeenten) maken.");
 
-        var output = new Option<string>("--out")
+        var output = new Option<string>("--map", "--out")
         {
             Description = "Map voor de feeds; bestanden uit een eerder manifest.json daar worden eerst verwijderd.",
             DefaultValueFactory = _ => Path.Combine("samples", "feeds"),
         };
-        var seed = new Option<int>("--seed")
+        var seed = new Option<int>("--startgetal", "--seed")
         {
             Description = "Startwaarde van het model; dezelfde waarde geeft byte voor byte dezelfde bestanden.",
             DefaultValueFactory = _ => SampleFeedGenerator.DefaultSeed,
         };
-        var reference = new Option<string?>("--reference")
+        var reference = new Option<string?>("--referentie", "--reference")
         {
             Description = "Map met gemeenten-2025.csv, herindelingen.csv en README.md (standaard: samples/reference hierboven).",
         };

@@ -34,8 +34,10 @@ public static class ScenarioVerb
                     foreach (var problem in problems) Console.Error.WriteLine("  " + problem);
                     return ExitCodes.Rejected;
                 }
-                PrintScenario(Scenario.Evaluate(inputs, proposed, day), inputs);
-                return ExitCodes.Ok;
+                var result = Scenario.Evaluate(inputs, proposed, day);
+                PrintScenario(result, inputs);
+                // A proposal with an agreement that cannot be applied is a rejected input, as a rejected delivery is.
+                return result.Problems.Any(p => p.Rejected) ? ExitCodes.Rejected : ExitCodes.Ok;
             }
             if (pr.GetValue(regio) is { } code && pr.GetValue(streef) is { } p)
             {

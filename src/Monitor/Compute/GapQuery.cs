@@ -48,6 +48,15 @@ public sealed class GapQuery(NpgsqlDataSource db)
         return d is null ? null : DateOnly.FromDateTime(d.Value);
     }
 
+    /// <summary>The first and last computed day, so a question about another day can be answered with what exists.</summary>
+    public async Task<(DateOnly First, DateOnly Last)?> ComputedRangeAsync()
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var (first, last) = await conn.QuerySingleAsync<(DateTime?, DateTime?)>(
+            "SELECT min(datum), max(datum) FROM monitor.series WHERE gebiedcode = 'NL'");
+        return first is null || last is null ? null : (DateOnly.FromDateTime(first.Value), DateOnly.FromDateTime(last.Value));
+    }
+
     public async Task<IReadOnlyList<GapRow>> ReadAsync(IReadOnlyList<string> codes, IReadOnlyList<string> opgaven, DateOnly datum)
     {
         await using var conn = await db.OpenConnectionAsync();

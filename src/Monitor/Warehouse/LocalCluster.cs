@@ -34,10 +34,12 @@ public sealed class LocalCluster(string dataDir, bool fastAndUnsafe = false, Fun
         return cs.ConnectionString;
     }
 
-    public void Stop()
+    /// <returns>Whether a running cluster was stopped (false: there was none, or nothing here at all).</returns>
+    public bool Stop()
     {
-        if (!File.Exists(Path.Combine(DataDir, "postmaster.pid"))) return;
-        PostgresBinaries.Run(PostgresBinaries.FindBinDir(), "pg_ctl", "-D", DataDir, "-m", "fast", "-w", "stop");
+        if (!File.Exists(Path.Combine(DataDir, "postmaster.pid"))) return false;
+        var (code, _) = PostgresBinaries.Run(PostgresBinaries.FindBinDir(), "pg_ctl", "-D", DataDir, "-m", "fast", "-w", "stop");
+        return code == 0;
     }
 
     private void Initialise(string bin)

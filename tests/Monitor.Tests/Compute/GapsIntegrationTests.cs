@@ -116,6 +116,14 @@ public sealed class GapsIntegrationTests(GapsIntegrationTests.Computed fixture) 
     }
 
     [Fact]
+    public async Task GapsVerb_DayNotComputed_SaysWhichDaysAre()
+    {
+        var (exit, _, stderr) = await RunMonitorAsync(fixture.Database.ConnectionString, "gaps", "--land", "--datum", "1-1-2023");
+        Assert.Equal(1, exit);
+        Assert.Matches(@"Geen cijfers voor 2023-01-01: doorgerekend is \d{4}-\d{2}-\d{2} t/m \d{4}-\d{2}-\d{2}\.", stderr);
+    }
+
+    [Fact]
     public async Task GapsVerb_UnknownArea_FailsWithAPlainMessage()
     {
         var (exit, _, stderr) = await RunMonitorAsync(fixture.Database.ConnectionString, "gaps", "--gemeente", "GM9999");
