@@ -18,6 +18,7 @@ public sealed class AlertJob(AlertRunner runner, IBackgroundJobClient jobs, ILog
         log.LogInformation("Meldingen {Date}: {Open} open ({Firing} actief), {Notices} meldingen in {Messages} berichten.",
             r.Date, r.Open, r.Firing, r.Notices, r.Messages);
         foreach (var u in r.Unaddressed) log.LogWarning("Melding zonder ontvanger (geen contact): {Alert}", u);
+        foreach (var u in r.Unaddressable ?? []) log.LogWarning("Niet verstuurd, adres onbruikbaar (gemeld aan de operators): {Recipient}", u.ToString());
         if (r.WithoutData > 0) log.LogWarning("{Count} open meldingen zonder actuele cijfers; ongewijzigd gelaten.", r.WithoutData);
         if (r.Messages > 0) jobs.Enqueue<OutboxJob>(j => j.RunAsync(CancellationToken.None));
     }

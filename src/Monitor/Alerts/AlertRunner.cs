@@ -5,7 +5,7 @@ using Npgsql;
 namespace Monitor.Alerts;
 
 public sealed record AlertRunResult(DateOnly Date, int Conditions, int Open, int Firing, int Notices, int Messages, IReadOnlyList<string> Unaddressed,
-    int WithoutData = 0);
+    int WithoutData = 0, IReadOnlyList<UnaddressableRecipient>? Unaddressable = null);
 
 /// <summary>
 /// One evaluation: rules → lifecycle step per alert → one message per recipient into the outbox, all in one transaction.
@@ -56,11 +56,18 @@ public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOption
         var perNotice = notices.ToDictionary(n => n, n => recipients.For(n.Alert.Key.Gebiedcode, n.Alert.Roles));
         var outboxIds = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         var messages = 0;
+        var unaddressable = new List<UnaddressableRecipient>();
         // All alerts for one recipient in this run → one email.
         foreach (var group in perNotice.SelectMany(p => p.Value.Select(c => (Contact: c, Notice: p.Key)))
                      .GroupBy(x => x.Contact.Email, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var contact = group.First().Contact;
+            // An address the sender cannot use fails this recipient alone: the operators hear of it below.
+            if (Mail.AddressProblem(contact.Email) is { } problem)
+            {
+                unaddressable.Add(new UnaddressableRecipient(contact, problem, string.Join(", ", group.Select(x => $"melding {x.Notice.AlertId} ({x.Notice.Alert.Key})"))));
+                continue;
+            }
             var mail = AlertMail.Compose(smtp.FromAddress, Mail.Mailbox(contact.Naam, contact.Email), group.Select(x => x.Notice).ToList(), date, evaluatedAt);
             outboxIds[group.Key] = await OutboxStore.EnqueueAsync(conn, tx, mail, "alert");
             messages++;
@@ -68,14 +75,18 @@ public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOption
         var unaddressed = new List<string>();
         foreach (var (notice, contacts) in perNotice)
         {
-            var emails = contacts.Select(c => c.Email).ToList();
+            var emails = contacts.Select(c => c.Email).Where(outboxIds.ContainsKey).ToList();
+            var skipped = contacts.Where(c => !outboxIds.ContainsKey(c.Email)).Select(c => $"{c.Naam} ({c.Rol})").ToList();
             await store.AddEventAsync(notice.AlertId, date, "melding_" + notice.Kind.ToString().ToLowerInvariant(), emails,
-                emails.Select(e => outboxIds[e]).Distinct(), emails.Count == 0 ? $"geen contact voor {string.Join(", ", notice.Alert.Roles)}" : null);
+                emails.Select(e => outboxIds[e]).Distinct(),
+                contacts.Count == 0 ? $"geen contact voor {string.Join(", ", notice.Alert.Roles)}"
+                : skipped.Count > 0 ? $"niet verstuurd aan {string.Join(", ", skipped)}: adres onbruikbaar" : null);
             await store.SetRecipientsAsync(notice.AlertId, emails);
-            if (emails.Count == 0) unaddressed.Add($"{notice.Alert.Key} ({string.Join(", ", notice.Alert.Roles)})");
+            if (contacts.Count == 0) unaddressed.Add($"{notice.Alert.Key} ({string.Join(", ", notice.Alert.Roles)})");
         }
+        messages += await UnaddressableReport.EnqueueAsync(conn, tx, unaddressable, smtp.FromAddress, date, evaluatedAt);
         await tx.CommitAsync(ct);
-        return new AlertRunResult(date, conditions.Count, openCount, firing, notices.Count, messages, unaddressed, withoutData);
+        return new AlertRunResult(date, conditions.Count, openCount, firing, notices.Count, messages, unaddressed, withoutData, unaddressable);
     }
 
     /// <summary>Creates a silence for the identity of alert <paramref name="alertId"/>: notifications stop on dates before <paramref name="until"/>.</summary>

@@ -34,6 +34,7 @@ public static class AlertVerbs
             if (r.WithoutData > 0)
                 Console.Error.WriteLine($"Let op: {r.WithoutData} open melding(en) zonder actuele cijfers (ouder dan Alerts:MaxDataAgeDays); ongewijzigd gelaten.");
             foreach (var u in r.Unaddressed) Console.Error.WriteLine($"Let op: geen contact in monitor.contacten voor {u}.");
+            foreach (var u in r.Unaddressable ?? []) Console.Error.WriteLine($"Let op: niet verstuurd aan {u}; gemeld aan de operators.");
             return await SendOutbox(ctx, ct);
         }));
         return cmd;

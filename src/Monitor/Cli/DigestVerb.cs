@@ -32,6 +32,7 @@ public static class DigestVerb
                     var r = await runner.QueueAsync(p, date, DateTimeOffset.UtcNow, ct);
                     Console.WriteLine(r.OutboxId is { } id ? $"Weekoverzicht {p} {date:yyyy-MM-dd}: in de outbox (bericht {id}) voor {r.Recipients} ontvanger(s)."
                                                            : $"Weekoverzicht {p}: {r.Note}.");
+                    if (r.OutboxId is not null && r.Note is not null) Console.Error.WriteLine($"Let op: weekoverzicht {p} {r.Note}.");
                 }
                 else
                 {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Monitor.Feeds;
+using Monitor.Feeds.Fetching;
 using Monitor.Feeds.Kinds;
 using Monitor.Feeds.Loading;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,8 +29,8 @@ public static class IngestVerb
                 await using var ctx = await MonitorContext.OpenAsync();
                 options.MaxBytes = long.MaxValue; // an operator's explicit file is not held to a feed's limit
                 var results = await ctx.Services.GetRequiredService<FeedRunner>().RunAsync(options, ct, ShowProgress);
-                if (results.Count == 0) { Console.WriteLine($"Niets nieuws in {options.Location}."); return ExitCodes.Ok; }
-                return results.Select(r => Report(r, options.Location)).Max();
+                if (results.Count == 0) { Console.WriteLine($"Niets nieuws in {Redaction.Redact(options.Location)}."); return ExitCodes.Ok; }
+                return results.Select(r => Report(r, Redaction.Redact(options.Location))).Max();
             });
         });
         return cmd;

@@ -34,7 +34,17 @@ public static class ServeVerb
     {
         var builder = WebApplication.CreateSlimBuilder();
         ((IConfigurationBuilder)builder.Configuration).AddConfiguration(ctx.Config);
-        builder.WebHost.UseUrls(urls ?? ctx.Config["Serve:Urls"] ?? "http://127.0.0.1:5080");
+        var listen = urls ?? ctx.Config["Serve:Urls"] ?? "http://127.0.0.1:5080";
+        builder.WebHost.UseUrls(listen);
+        // DNS rebinding: a foreign Host is refused before anything answers. Cross-site POSTs: Hangfire checks the
+        // antiforgery token on every dashboard action once IAntiforgery is registered (AspNetCoreDashboardMiddleware).
+        builder.Services.AddHostFiltering(o =>
+        {
+            o.AllowedHosts = ServeHosts.Allowed(ctx.Config["Serve:AllowedHosts"], listen).ToList();
+            o.AllowEmptyHosts = false;
+            o.IncludeFailureMessage = false;
+        });
+        builder.Services.AddAntiforgery();
         builder.Services.AddMonitorServices(ctx.Config, ctx.Db);
         var invisibility = ctx.Config["Serve:InvisibilityTimeout"] is { Length: > 0 } raw
             ? TimeSpan.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t
@@ -43,9 +53,11 @@ public static class ServeVerb
         builder.Services.AddMonitorHangfire(ctx.ConnectionString, int.TryParse(ctx.Config["Serve:Workers"], out var w) ? w : 2, invisibility);
 
         var app = builder.Build();
+        app.UseHostFiltering();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new DashboardAccess(ctx.Config["Serve:DashboardUser"], ctx.Config["Serve:DashboardPassword"])],
+            Authorization = [new DashboardAccess(ctx.Config["Serve:DashboardUser"], ctx.Config["Serve:DashboardPassword"],
+                TrustLoopback(ctx.Config["Serve:TrustLoopback"]))],
             DisplayStorageConnectionString = false,
             DashboardTitle = "Monitor – taken",
         });
@@ -58,4 +70,10 @@ public static class ServeVerb
         app.Services.GetRequiredService<Schedule>().Register();
         return app;
     }
+
+    /// <summary>Serve:TrustLoopback, default true. A value that is not true/false stops the start rather than guessing.</summary>
+    private static bool TrustLoopback(string? raw) =>
+        string.IsNullOrWhiteSpace(raw) ? true
+        : bool.TryParse(raw, out var trust) ? trust
+        : throw new InvalidOperationException($"Serve:TrustLoopback '{raw}' is geen true of false.");
 }

@@ -17,8 +17,8 @@ public sealed class DigestJob(DigestRunner runner, IBackgroundJobClient jobs, IL
         foreach (var provincie in await runner.ProvinciesAsync(null, send: true, ct))
         {
             var r = await runner.QueueAsync(provincie, today, DateTimeOffset.UtcNow, ct);
-            if (r.OutboxId is null) log.LogWarning("Weekoverzicht {Provincie}: {Note}", provincie, r.Note);
-            else queued++;
+            if (r.Note is not null) log.LogWarning("Weekoverzicht {Provincie}: {Note}", provincie, r.Note);
+            if (r.OutboxId is not null) queued++;
         }
         log.LogInformation("Weekoverzichten {Date}: {Count} in de outbox.", today, queued);
         if (queued > 0) jobs.Enqueue<OutboxJob>(j => j.RunAsync(CancellationToken.None));

@@ -23,7 +23,7 @@ public sealed class DigestRunner(NpgsqlDataSource db, DigestData data, DigestOpt
 
     public async Task<DigestResult> PreviewAsync(string provincie, DateOnly date, string folder, DateTimeOffset now, CancellationToken ct)
     {
-        var (model, to) = await LoadAsync(provincie, date, ct);
+        var (model, to, _) = await LoadAsync(provincie, date, ct);
         var message = DigestMail.Compose(model, options, smtp.FromAddress, to, now);
         var baseName = $"weekoverzicht-{provincie}-{date:yyyy-MM-dd}";
         var html = await HtmlExport.WriteAsync(message, folder, baseName, ct);
@@ -35,21 +35,31 @@ public sealed class DigestRunner(NpgsqlDataSource db, DigestData data, DigestOpt
 
     public async Task<DigestResult> QueueAsync(string provincie, DateOnly date, DateTimeOffset now, CancellationToken ct)
     {
-        var (model, to) = await LoadAsync(provincie, date, ct);
-        if (to.Count == 0) return new DigestResult(provincie, date, null, null, null, 0, "geen PRT-contact in monitor.contacten: niet verstuurd");
-        var message = DigestMail.Compose(model, options, smtp.FromAddress, to, now);
+        var (model, to, unaddressable) = await LoadAsync(provincie, date, ct);
+        var missed = unaddressable.Select(c => new UnaddressableRecipient(c.Contact, c.Problem, $"weekoverzicht {provincie} {date:yyyy-MM-dd}")).ToList();
+        var note = missed.Count == 0 ? null : $"niet verstuurd aan {string.Join(", ", missed)}; gemeld aan de operators";
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
+        // The PRT contacts the sender can address get the digest; one it cannot is reported, not a reason to send none.
+        await UnaddressableReport.EnqueueAsync(conn, tx, missed, smtp.FromAddress, date, now);
+        if (to.Count == 0)
+        {
+            await tx.CommitAsync(ct);
+            return new DigestResult(provincie, date, null, null, null, 0, note ?? "geen PRT-contact in monitor.contacten: niet verstuurd");
+        }
+        var message = DigestMail.Compose(model, options, smtp.FromAddress, to, now);
         var outboxId = await OutboxStore.EnqueueAsync(conn, tx, message, "digest");
         await DigestData.StoreAsync(conn, tx, model, [outboxId]);
         await tx.CommitAsync(ct);
-        return new DigestResult(provincie, date, null, null, outboxId, to.Count, null);
+        return new DigestResult(provincie, date, null, null, outboxId, to.Count, note);
     }
 
-    private async Task<(DigestModel, List<MimeKit.MailboxAddress>)> LoadAsync(string provincie, DateOnly date, CancellationToken ct)
+    private async Task<(DigestModel, List<MimeKit.MailboxAddress>, List<(Contact Contact, string Problem)>)> LoadAsync(string provincie, DateOnly date, CancellationToken ct)
     {
         var model = await data.LoadAsync(provincie, date, ct);
-        var to = (await data.PrtContactsAsync(provincie, ct)).Select(c => Mail.Mailbox(c.Naam, c.Email)).ToList();
-        return (model, to);
+        var contacts = await data.PrtContactsAsync(provincie, ct);
+        var unaddressable = contacts.Select(c => (Contact: c, Problem: Mail.AddressProblem(c.Email))).Where(x => x.Problem is not null).Select(x => (x.Contact, x.Problem!)).ToList();
+        var to = contacts.Where(c => Mail.AddressProblem(c.Email) is null).Select(c => Mail.Mailbox(c.Naam, c.Email)).ToList();
+        return (model, to, unaddressable);
     }
 }

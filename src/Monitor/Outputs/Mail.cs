@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using MimeKit;
 using MimeKit.Utils;
+using Monitor.Feeds.Values;
 
 namespace Monitor.Outputs;
 
@@ -13,16 +14,23 @@ public static class Mail
 
     /// <summary>
     /// A mailbox from feed text. Ingestion already refuses line breaks in contacten; this is the second wall: control
-    /// characters become spaces, and MimeKit encodes the display name (RFC 2047) so it can never end a header.
+    /// characters become spaces, and MimeKit encodes the display name (RFC 2047) so it can never end a header. The
+    /// address must pass <see cref="EmailAddress.Problem"/>, the rule ingest holds too; callers that send to many check
+    /// it first (<see cref="AddressProblem"/>) so one bad contact fails alone.
     /// </summary>
     public static MailboxAddress Mailbox(string? name, string address)
     {
-        var clean = NoControl(name);
-        if (address.IndexOfAny(['\r', '\n', '\0', '<', '>', ',', ';', ' ', '"']) >= 0 || !address.Contains('@'))
-            throw new ArgumentException($"Ongeldig e-mailadres: {address.ReplaceLineEndings(" ")}");
-        try { return new MailboxAddress(clean.Trim(), address); }
-        catch (ParseException e) { throw new ArgumentException($"Ongeldig e-mailadres: {address} ({e.Message})", e); }
+        if (AddressProblem(address) is { } problem)
+            throw new ArgumentException($"Ongeldig e-mailadres {Shown(address)}: {problem}.");
+        try { return new MailboxAddress(NoControl(name).Trim(), address); }
+        catch (ParseException e) { throw new ArgumentException($"Ongeldig e-mailadres {Shown(address)} ({e.Message})", e); }
     }
+
+    /// <summary>Why the sender cannot address <paramref name="address"/>, in Dutch; null when it can.</summary>
+    public static string? AddressProblem(string address) => EmailAddress.Problem(address);
+
+    /// <summary>An address as text for a message: quoted, control characters as spaces.</summary>
+    public static string Shown(string address) => $"'{NoControl(address)}'";
 
     /// <summary>Control characters (CR, LF, NUL, tab …) become spaces: header text from feeds stays on its line.</summary>
     public static string NoControl(string? text)

@@ -13,6 +13,10 @@ public sealed class SmtpTransport(SmtpOptions options) : IMailTransport
 
     public async Task<string?> SendAsync(OutboxMessage message, CancellationToken ct)
     {
+        // A stored recipient the sender cannot address (a row from before the address rule) fails this message
+        // alone, at once and for good; it never reaches the relay, so it cannot break the connection for the rest.
+        if (message.Ontvangers.FirstOrDefault(a => Mail.AddressProblem(a) is not null) is { } bad)
+            throw new UnaddressableRecipientException($"Ontvanger {Mail.Shown(bad)} is niet te adresseren: {Mail.AddressProblem(bad)}.");
         var client = await ConnectAsync(ct);
         var mime = OutboxStore.Parse(message.Mime);
         var sender = mime.Sender ?? mime.From.Mailboxes.First();
@@ -67,11 +71,15 @@ public sealed class SmtpTransport(SmtpOptions options) : IMailTransport
         _client = null;
     }
 
-    public bool IsMessageSpecific(Exception e) => e is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.SenderNotAccepted }
+    public bool IsMessageSpecific(Exception e) => e is UnaddressableRecipientException
+                                                  or SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.SenderNotAccepted }
                                                   or SmtpCommandException { ErrorCode: SmtpErrorCode.MessageNotAccepted };
 
     public bool IsPermanent(Exception e) => e is SmtpCommandException c && (int)c.StatusCode >= 500
-                                            || e is AuthenticationException;
+                                            || e is AuthenticationException or UnaddressableRecipientException;
 
     public async ValueTask DisposeAsync() => await DropAsync();
 }
+
+/// <summary>A recipient address the sender cannot put on the envelope: this message fails, the next ones do not.</summary>
+public sealed class UnaddressableRecipientException(string message) : Exception(message);

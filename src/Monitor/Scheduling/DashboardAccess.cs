@@ -8,14 +8,16 @@ namespace Monitor.Scheduling;
 /// <summary>
 /// The Hangfire dashboard shows job arguments and can trigger jobs: open from loopback only, otherwise HTTP Basic
 /// against Serve:DashboardUser / Serve:DashboardPassword (from the environment). Without a password remote access is refused.
+/// Behind a reverse proxy on the same host every request arrives from loopback, so <paramref name="trustLoopback"/>
+/// (Serve:TrustLoopback) must then be false: loopback is asked for the credentials like anyone else.
 /// </summary>
-public sealed class DashboardAccess(string? user, string? password) : IDashboardAuthorizationFilter
+public sealed class DashboardAccess(string? user, string? password, bool trustLoopback = true) : IDashboardAuthorizationFilter
 {
     public bool Authorize(DashboardContext context)
     {
         var http = context.GetHttpContext();
         var remote = http.Connection.RemoteIpAddress;
-        if (remote is not null && IPAddress.IsLoopback(remote)) return true;
+        if (trustLoopback && remote is not null && IPAddress.IsLoopback(remote)) return true;
         if (string.IsNullOrEmpty(user) || string.IsNullOrEmpty(password)) return Deny(http);
 
         var header = http.Request.Headers.Authorization.ToString();

@@ -11,6 +11,9 @@ public static partial class Secrets
     // Greedy up to the last '@' before the path: a password may itself contain '@'.
     [GeneratedRegex(@"(?i)(\w+://)([^/@\s:]+):([^/\s]*)@")] private static partial Regex UrlCredentials();
 
+    // Query values of a URL (?apikey=...): a feed may carry its token there instead of in user info.
+    [GeneratedRegex(@"(?<=\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s?#]*\?(?:[^\s#]*&)?[^=&#\s]*=)[^&#\s]+")] private static partial Regex UrlQueryValue();
+
     public static string Scrub(string text) =>
-        UrlCredentials().Replace(KeyValuePassword().Replace(text, "$1=***"), "$1$2:***@");
+        UrlQueryValue().Replace(UrlCredentials().Replace(KeyValuePassword().Replace(text, "$1=***"), "$1$2:***@"), "***");
 }

@@ -76,6 +76,9 @@ public static partial class CorpusCases
         // CSV with commas: contacts, whose text ends up in mail headers
         Bad("contacten-regeleinde-in-naam.csv", "contacten", "naam bevat een regeleinde", line: 2, column: "naam"),
         Bad("contacten-ongeldig-emailadres.csv", "contacten", "'prt@@groningen' is geen geldig e-mailadres", line: 3, column: "email"),
+        // Issue 12: a quoted local part with a comma passed the old check but stopped every mail; the sender's rule refuses it.
+        Bad("contacten-adres-met-komma-tussen-aanhalingstekens.csv", "contacten",
+            "is geen geldig e-mailadres: een deel tussen aanhalingstekens vóór de @ kan de verzender niet adresseren", line: 3, column: "email"),
 
         // CSV with semicolons (Dutch numbers)
         Bad("plekken-puntkomma-halve-plaats.csv", "plekken", "'12,5' is geen heel getal", line: 2, column: "capaciteit"),

@@ -35,6 +35,7 @@ public sealed partial class OperatorRoleTests : IAsyncLifetime
     }
 
     [GeneratedRegex(@"uitvoeren: (DO \$op\$.*\$op\$;)")] private static partial Regex OperatorStatement();
+    [GeneratedRegex(@"uitvoeren: (CALL monitor\.withhold_from_public\('[^']+'\);)")] private static partial Regex WithholdStatement();
 
     [Fact]
     public async Task MigrationWithoutCreateRole_NamesTheStatement_ThatMakesTheRoleWork()
@@ -58,6 +59,16 @@ public sealed partial class OperatorRoleTests : IAsyncLifetime
         Assert.Equal("on", await Scalar<string>(grafana, "SHOW default_transaction_read_only"));
         var refused = await Assert.ThrowsAsync<PostgresException>(() => Scalar<long>(grafana, "SELECT count(*) FROM monitor.series"));
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+
+        // Issue 12: withholding the advisory-lock and large-object functions needs a superuser too; the migration names
+        // the statement, and after it the loader (the owner) still takes its locks while Grafana cannot.
+        var withhold = notices.Select(n => WithholdStatement().Match(n)).SingleOrDefault(m => m.Success)?.Groups[1].Value;
+        Assert.Equal("CALL monitor.withhold_from_public('eigenaar');", withhold);
+        Assert.True(await Scalar<bool>(grafana, "SELECT pg_try_advisory_lock(hashtext('ingest:plekken'))")); // before: anyone may
+        await Execute(Admin("warehouse"), withhold!);
+        Assert.True(await Scalar<bool>(owner, "SELECT pg_try_advisory_xact_lock(hashtext('ingest:plekken'))"));
+        var locked = await Assert.ThrowsAsync<PostgresException>(() => Scalar<bool>(grafana, "SELECT pg_try_advisory_lock(hashtext('ingest:plekken'))"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, locked.SqlState);
 
         // A view a later migration adds (as the same owner) is readable without another grant.
         await Execute(owner, "CREATE VIEW grafana.later_toegevoegd AS SELECT 1 AS een");

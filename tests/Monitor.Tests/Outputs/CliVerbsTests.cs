@@ -60,7 +60,7 @@ public sealed class CliAlertVerbsTests : CliFixture
         var list = await Monitor(smtp: true, "alerts", "list", "--open");
         Assert.Equal(0, list.Exit);
         Assert.Contains($"{id,6}  actief    kritiek       prognose_tekort GM0344 asiel  sinds 2025-05-12  [stil tot 2099-01-01: bekend bij JenV]", list.Out);
-        Assert.Contains("aan: college@utrecht.test", list.Out);
+        Assert.Contains("aan: College Utrecht (college)", list.Out); // grafana.alerts names recipients, not addresses (issue 12)
     }
 
     [Fact]

@@ -26,6 +26,6 @@ public sealed class SecretsScrubTests
     [Theory]
     [InlineData("28P01: password authentication failed for user \"monitor\"")]
     [InlineData("Failed to connect to 127.0.0.1:5432")]
-    [InlineData("https://feeds.example.org/x.csv?user=jan")]
+    [InlineData("https://feeds.example.org/x.csv?user")] // a query value is masked since issue 12 (FeedUrlTokenTests); a bare flag name reads the same
     public void TextWithoutSecrets_IsUnchanged(string text) => Assert.Equal(text, Secrets.Scrub(text));
 }

@@ -29,7 +29,7 @@ public sealed class FeedSource(HttpFeedFetcher http, DropFolderOptions dropFolde
         }
         if (File.Exists(feed.Location)) return [FetchedFile.Local(new FileInfo(feed.Location))];
         // Retryable: a network share that is briefly unmounted looks exactly like this.
-        throw new FeedFetchException($"Feed {feed.Name}: de locatie '{feed.Location}' bestaat niet of is niet bereikbaar.", retryable: true);
+        throw new FeedFetchException($"Feed {feed.Name}: de locatie '{Redaction.Redact(feed.Location)}' bestaat niet of is niet bereikbaar.", retryable: true);
     }
 
     /// <summary>"scheme://…" with a scheme longer than one letter (so "C:\data" stays a path), "file:" excepted.</summary>

@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using Monitor.Feeds.Values;
 
 namespace Monitor.Feeds.Kinds;
 
@@ -21,16 +21,14 @@ public sealed class ContactenKind : FeedKind
         foreach (var col in new[] { "naam", "email" })
             if (row.Text(col) is { } v && v.IndexOfAny(['\r', '\n', '\0']) >= 0)
                 yield return (col, $"{col} bevat een regeleinde; dat is niet toegestaan.");
-        if (row.Text("email") is { } email && !IsPlainAddress(email))
-            yield return ("email", $"'{email}' is geen geldig e-mailadres (verwacht naam@domein.nl).");
+        // The sender's own rule (EmailAddress): an address accepted here can always be addressed when mail goes out.
+        if (row.Text("email") is { } email && EmailAddress.Problem(email) is { } problem)
+            yield return ("email", $"'{email}' is geen geldig e-mailadres: {problem}.");
         var gebied = row.Text("gebiedcode");
         var expected = row.Text("rol") switch { "college" => "GM", "prt" or "toezicht" => "PV", _ => null };
         if (gebied is not null && expected is not null && !gebied.StartsWith(expected))
             yield return ("gebiedcode", $"rol {row.Text("rol")} hoort bij een {(expected == "GM" ? "gemeente (GM…)" : "provincie (PV…)")}, niet bij {gebied}.");
     }
-
-    private static bool IsPlainAddress(string email) =>
-        MailAddress.TryCreate(email, out var a) && a.Address == email && a.DisplayName.Length == 0 && email.Contains('.');
 
     public override string CrossRowCheckSql => """
         SELECT array_agg(line ORDER BY line), 'contact ' || email || ' staat er voor ' || gebiedcode || ' (' || rol || ') meer dan eens in'
