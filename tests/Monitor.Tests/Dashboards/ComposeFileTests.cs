@@ -186,6 +186,30 @@ public sealed partial class ComposeFileTests
             Assert.True(ignore.Excludes(path), $"{path} hoort niet in het image");
     }
 
+    [Fact]
+    public void TheReadmesComposeSection_MatchesTheFiles_ItSendsAReaderTo()
+    {
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var section = readme[readme.IndexOf("## Grafana en docker compose", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
+        Assert.Contains("docker compose --profile demo up -d", section);
+        Assert.Contains("demo", Sequence(Service("demo"), "profiles"));
+        Assert.Contains("docker compose logs -f demo", section);
+        // "binnen vijf minuten": the coa feed runs every 5 minutes and a file waits 30 seconds to settle.
+        var coa = Monitor.Feeds.FeedCatalog.From(new ConfigurationBuilder().AddJsonFile(Path.Combine(Root, "deploy", "monitor", "monitor.json")).Build()).Get("coa");
+        Assert.Equal("*/5 * * * *", coa.Schedule);
+        Assert.Contains("binnen vijf minuten", section);
+        Assert.Equal(TimeSpan.FromSeconds(30), new Monitor.Feeds.Fetching.DropFolderOptions().SettleTime);
+        Assert.Contains("30 seconden", section);
+        Assert.Contains("drop/coa/", section);
+        var composeFileLine = File.ReadAllLines(Path.Combine(Root, ".env.example")).Single(l => l.StartsWith("# COMPOSE_FILE="))[2..];
+        Assert.Contains(composeFileLine, section);
+        foreach (var key in ((YamlMappingNode)Service("monitor")["environment"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value!).Where(k => k.StartsWith("MONITOR_Warehouse__")))
+            Assert.Contains(key["MONITOR_Warehouse".Length..], section);
+        Assert.Contains("pg_dump", section);
+        Assert.Contains("\\password grafana_ro", section);
+    }
+
     [GeneratedRegex(@"\$\{?([A-Z][A-Z0-9_]*)")] private static partial Regex ProvisioningVariable();
     [GeneratedRegex(@"\$\{([A-Z][A-Z0-9_]*)(?::?[-?][^}]*)?\}")] private static partial Regex ComposeVariable();
 
