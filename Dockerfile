@@ -19,6 +19,9 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
+# The sample feeds with their manifest, for the compose profile "demo" (entrypoint.sh demo); a production start never
+# reads them.
+COPY samples/feeds/ samples/feeds/
 COPY --chmod=755 deploy/monitor/entrypoint.sh /usr/local/bin/monitor-entrypoint
 ENV TZ=Europe/Amsterdam \
     DOTNET_CLI_TELEMETRY_OPTOUT=1

@@ -44,7 +44,7 @@ public static class DemoOutputs
         Console.WriteLine("  ./monitor gaps --regio RHVB --format csv   Hart van Brabant, als CSV voor scripts");
         Console.WriteLine("  ./monitor alerts list --open               de open vroege waarschuwingen");
         Console.WriteLine("  ./monitor serve                            de dienst met Hangfire-dashboard op http://127.0.0.1:5080/hangfire");
-        Console.WriteLine("  docker compose up                          Grafana met de dashboards (zie README)");
+        Console.WriteLine("  docker compose --profile demo up -d        Grafana met de dashboards, Mailpit en deze voorbeelden (zie README)");
         return exit;
     }
 }

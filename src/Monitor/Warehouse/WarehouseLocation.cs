@@ -2,7 +2,10 @@ using Microsoft.Extensions.Configuration;
 
 namespace Monitor.Warehouse;
 
-/// <summary>Decides which PostgreSQL the Monitor uses: MONITOR_DB, then ConnectionStrings:Warehouse, then the embedded cluster.</summary>
+/// <summary>
+/// Decides which PostgreSQL the Monitor uses: MONITOR_DB, then ConnectionStrings:Warehouse, then the separate settings
+/// of section Warehouse (<see cref="WarehouseSettings"/>), then the embedded cluster.
+/// </summary>
 public static class WarehouseLocation
 {
     public const string EmbeddedFolder = ".monitor/pg";
@@ -13,6 +16,7 @@ public static class WarehouseLocation
         if (!string.IsNullOrWhiteSpace(fromEnv)) return Checked(fromEnv, "MONITOR_DB");
         var fromConfig = config.GetConnectionString("Warehouse");
         if (!string.IsNullOrWhiteSpace(fromConfig)) return Checked(fromConfig, "ConnectionStrings:Warehouse");
+        if (WarehouseSettings.ConnectionString(config) is { } fromParts) return fromParts;
 
         var dir = Path.Combine(Directory.GetCurrentDirectory(), EmbeddedFolder);
         tell?.Invoke($"Geen MONITOR_DB ingesteld: ingebouwde PostgreSQL in {dir}");

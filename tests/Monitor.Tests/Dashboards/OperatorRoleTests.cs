@@ -52,9 +52,11 @@ public sealed partial class OperatorRoleTests : IAsyncLifetime
         Assert.Equal(0L, await Scalar<long>(Admin("warehouse"), "SELECT count(*) FROM pg_roles WHERE rolname = 'monitor_grafana'"));
 
         await Execute(Admin("warehouse"), statement);
-        await RunInitScriptAsync("geheim-voor-grafana");
+        // With the characters that break a hand-made connection string or a quoted SQL literal.
+        const string password = "geheim;voor=gra\"fa'na";
+        await RunInitScriptAsync(password);
 
-        var grafana = new NpgsqlConnectionStringBuilder(Admin("warehouse")) { Username = "grafana_ro", Password = "geheim-voor-grafana" }.ConnectionString;
+        var grafana = new NpgsqlConnectionStringBuilder(Admin("warehouse")) { Username = "grafana_ro", Password = password }.ConnectionString;
         Assert.Equal(0L, await Scalar<long>(grafana, "SELECT count(*) FROM grafana.stand"));
         Assert.Equal("on", await Scalar<string>(grafana, "SHOW default_transaction_read_only"));
         var refused = await Assert.ThrowsAsync<PostgresException>(() => Scalar<long>(grafana, "SELECT count(*) FROM monitor.series"));
