@@ -39,9 +39,7 @@ public sealed class MonitorContext : IAsyncDisposable
             if (migrate) await new Migrator(ctx.Db, Console.Error.WriteLine).MigrateAsync();
             else await (await ctx.Db.OpenConnectionAsync()).DisposeAsync();
         }
-        catch (Exception e) when (ConnectionFailure.Describe(e, cs, ConnectionFailure.SettingName(
-                                      !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("MONITOR_DB")),
-                                      !string.IsNullOrWhiteSpace(config.GetConnectionString("Warehouse")))) is { } why)
+        catch (Exception e) when (ConnectionFailure.Describe(e, cs, ConnectionFailure.SettingName(config)) is { } why)
         {
             await ctx.DisposeAsync();
             throw new InvalidOperationException(why, e);

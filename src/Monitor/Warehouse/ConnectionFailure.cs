@@ -46,10 +46,13 @@ public static class ConnectionFailure
         return null;
     }
 
-    /// <summary>Which setting gave the connection, in the words a person would look for.</summary>
-    public static string SettingName(bool fromEnvironment, bool fromConfiguration) =>
-        fromEnvironment ? "MONITOR_DB"
-        : fromConfiguration ? "ConnectionStrings:Warehouse (monitor.json of MONITOR_ConnectionStrings__Warehouse)"
+    /// <summary>Which setting gave the connection, in the words a person would look for (same order as
+    /// <see cref="WarehouseLocation.Resolve"/>).</summary>
+    public static string SettingName(Microsoft.Extensions.Configuration.IConfiguration config) =>
+        !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("MONITOR_DB")) ? "MONITOR_DB"
+        : !string.IsNullOrWhiteSpace(Microsoft.Extensions.Configuration.ConfigurationExtensions.GetConnectionString(config, "Warehouse"))
+            ? "ConnectionStrings:Warehouse (monitor.json of MONITOR_ConnectionStrings__Warehouse)"
+        : WarehouseSettings.ConnectionString(config) is not null ? "de sectie Warehouse (Warehouse:Host, Port, Database, Username, Password)"
         : $"de ingebouwde PostgreSQL ({WarehouseLocation.EmbeddedFolder}; stel MONITOR_DB in voor een andere server)";
 
     private static T? Find<T>(Exception? e) where T : Exception
