@@ -194,7 +194,7 @@ public sealed partial class ComposeFileTests
         section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
         Assert.Contains("docker compose --profile demo up -d", section);
         Assert.Contains("demo", Sequence(Service("demo"), "profiles"));
-        Assert.Contains("docker compose logs -f demo", section);
+        Assert.Contains("docker compose --profile demo logs -f demo", section);
         // "binnen vijf minuten": the coa feed runs every 5 minutes and a file waits 30 seconds to settle.
         var coa = Monitor.Feeds.FeedCatalog.From(new ConfigurationBuilder().AddJsonFile(Path.Combine(Root, "deploy", "monitor", "monitor.json")).Build()).Get("coa");
         Assert.Equal("*/5 * * * *", coa.Schedule);
