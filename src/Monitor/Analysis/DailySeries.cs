@@ -37,7 +37,8 @@ public static class DailySeries
             var gi = m.Geography.Index[area.Code];
             foreach (var o in AnalysisCodes.AllOpgaven)
                 for (var t = from; t <= to; t = t.AddDays(1))
-                    yield return GemeenteRow(m, area.Code, gi, o, t, m.Calendar.NextDeadline(o, t), stands.At(t), carry.At(t), places);
+                    if (m.Regimes.IsMonitored(o, t))
+                        yield return GemeenteRow(m, area.Code, gi, o, t, m.Calendar.NextDeadline(o, t), stands.At(t), carry.At(t), places);
         }
         return new SeriesByArea(areas, RowsOf);
     }
@@ -77,6 +78,8 @@ public static class DailySeries
             var chains = carry.At(t);
             foreach (var o in AnalysisCodes.AllOpgaven)
             {
+                // An opgave outside its regime (a task that ended) gets no rows: its history before stays as it was.
+                if (!m.Regimes.IsMonitored(o, t)) continue;
                 var deadline = m.Calendar.NextDeadline(o, t);
                 for (var gi = 0; gi < needed.Length; gi++)
                 {
