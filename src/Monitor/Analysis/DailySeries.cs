@@ -92,10 +92,12 @@ public static class DailySeries
                 foreach (var pv in provincies)
                 {
                     var acc = Accumulate(geo.MembersOf(pv), geo, gemeenteRows);
-                    // The provincial figure stands in for unknown gemeente figures; the taakstelling has no
-                    // provincial gecorrigeerde taakstelling, so it has no fallback.
-                    var fallback = o.IsPlaces() ? stand.Provincie(pv, o) : null;
-                    var row = acc.ToRow(new Area(AreaLevel.Provincie, pv), o, t, acc.SumOfOpgaven(fallback), deadline);
+                    // For places the provincial figure (PV) binds when one is in force (DOMAIN.md: the provincial total
+                    // binds; in a new cycle it comes first and progress is shown against it, also once indicative
+                    // gemeente figures follow); otherwise Σ of the members when all are known. The taakstelling has
+                    // no provincial gecorrigeerde taakstelling, so it is always Σ of the members.
+                    var provincial = o.IsPlaces() ? stand.Provincie(pv, o) : null;
+                    var row = acc.ToRow(new Area(AreaLevel.Provincie, pv), o, t, provincial ?? acc.SumOfOpgaven(null), deadline);
                     provincieRows.Add(row);
                     if (outputProvincies.Contains(pv)) yield return row;
                 }
