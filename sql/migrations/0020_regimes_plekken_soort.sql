@@ -24,8 +24,8 @@ ALTER TABLE monitor.plekken
 -- other outputs read this view (or RegimeStatus in C#, which says the same).
 CREATE VIEW grafana.regimes AS
 SELECT o.opgave, r.geldig_vanaf, r.geldig_tot, r.grondslag, r.omschrijving,
-       (r.opgave IS NULL AND NOT EXISTS (SELECT 1 FROM monitor.regimes x WHERE x.opgave = o.opgave))
-         OR (r.geldig_vanaf <= grafana.vandaag() AND (r.geldig_tot IS NULL OR r.geldig_tot > grafana.vandaag())) AS gevolgd,
+       CASE WHEN r.opgave IS NOT NULL THEN r.geldig_tot IS NULL OR r.geldig_tot > grafana.vandaag()
+            ELSE NOT EXISTS (SELECT 1 FROM monitor.regimes x WHERE x.opgave = o.opgave) END AS gevolgd,
        CASE WHEN r.geldig_tot <= grafana.vandaag() THEN r.geldig_tot END AS beeindigd_per,
        CASE WHEN r.geldig_tot <= grafana.vandaag()
             THEN CASE o.opgave WHEN 'taakstelling' THEN 'taakstelling' WHEN 'oekraine' THEN 'Oekraïne-opgave'

@@ -44,5 +44,22 @@ public sealed class EndedRegimeTests : IAsyncLifetime
 
         // The view the dashboards and the digest read says the same on the day it applies.
         Assert.Equal("taakstelling beëindigd per 1-1-2026", await Db.ScalarAsync<string>("SELECT tekst FROM grafana.regimes WHERE opgave = 'taakstelling'"));
+        Assert.False(await Db.ScalarAsync<bool>("SELECT gevolgd FROM grafana.regimes WHERE opgave = 'taakstelling'"));
+        Assert.Equal("taakstelling beëindigd per 1-1-2026", await Db.ScalarAsync<string>(
+            "SELECT toelichting FROM grafana.stand_toelichting WHERE gebiedcode = 'GM0014' AND opgave = 'taakstelling'"));
+        Assert.Null(Assert.Single(await Db.QueryAsync<string?>("SELECT toelichting FROM grafana.stand_toelichting WHERE gebiedcode = 'GM0014' AND opgave = 'asiel'")));
+    }
+
+    [Fact]
+    public async Task Cycle2_OnTheSamples_TheProvincialFigureBinds_AndAnUnknownRegioSaysWhy()
+    {
+        // On 2026-02-15 cycle 2's PV figures (5-2-2026) are in force and no gemeente has a cycle-2 figure yet.
+        var pv = await Db.ScalarAsync<int>("SELECT aantal FROM monitor.opgaven WHERE opgave = 'asiel' AND periode = '2026-2027' AND gebiedcode = 'PV30'");
+        var rows = await new GapQuery(Db).ReadAsync(["PV30", "RHVB", "NL"], ["asiel"], AsOf);
+        Assert.Equal([pv, null, 88_000], rows.Select(r => r.OpgaveAantal));
+        Assert.Null(rows[0].Toelichting);
+        Assert.Equal("onbekend: 9 van 9 gemeenten zonder opgave", rows[1].Toelichting);
+        Assert.Equal("onbekend: 9 van 9 gemeenten zonder opgave", await Db.ScalarAsync<string>(
+            "SELECT toelichting FROM grafana.stand_toelichting WHERE gebiedcode = 'RHVB' AND opgave = 'asiel'"));
     }
 }

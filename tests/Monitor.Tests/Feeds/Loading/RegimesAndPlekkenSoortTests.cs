@@ -39,7 +39,9 @@ public sealed class RegimesAndPlekkenSoortTests : IAsyncLifetime
         Assert.Equal(2L, await Db.ScalarAsync<long>("SELECT count(*) FROM monitor.fact_revisions WHERE kind = 'regimes' AND new_delivery_id = @id",
             new { id = later.DeliveryId }));
         // The view every output reads (today is after neither end date in this test's data: 2027-07-01 lies ahead).
-        Assert.True(await Db.ScalarAsync<bool>("SELECT gevolgd FROM grafana.regimes WHERE opgave = 'asiel'"));
+        Assert.True(await Db.ScalarAsync<bool>("SELECT gevolgd FROM grafana.regimes WHERE opgave = 'taakstelling'"));
+        Assert.True(await Db.ScalarAsync<bool>("SELECT gevolgd FROM grafana.regimes WHERE opgave = 'oekraine'"));   // no regime: monitored
+        Assert.Null(Assert.Single(await Db.QueryAsync<string?>("SELECT tekst FROM grafana.regimes WHERE opgave = 'taakstelling'")));
     }
 
     [Fact]
