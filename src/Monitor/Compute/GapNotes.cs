@@ -24,8 +24,11 @@ public static class GapNotes
             result.AddRange((await read(codes, [opgave], end.AddDays(-1))).Select(x => x with { Toelichting = text }));
         }
         for (var i = 0; i < result.Count; i++)
-            if (result[i] is { OpgaveAantal: null, Niveau: not "gemeente" } r && await UnknownAsync(conn, r) is { } u)
-                result[i] = r with { Toelichting = r.Toelichting is null ? u.Text : $"{u.Text}; {r.Toelichting}" };
+            if (result[i] is { Niveau: not "gemeente" } r && (r.OpgaveAantal is null || r.Tekort is null) && await UnknownAsync(conn, r) is { } u)
+            {
+                var why = r.OpgaveAantal is null ? u.Text : u.ShortfallText;
+                result[i] = r with { Toelichting = r.Toelichting is null ? why : $"{why}; {r.Toelichting}" };
+            }
         return result.OrderBy(x => IndexOf(codes, x.Gebiedcode)).ThenBy(x => IndexOf(opgaven, x.Opgave)).ToList();
     }
 

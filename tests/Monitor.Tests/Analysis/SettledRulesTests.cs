@@ -108,6 +108,7 @@ public sealed class SettledRulesTests
         var u = UnknownAggregate.Of([.. Enumerable.Repeat<int?>(null, 45), .. Enumerable.Repeat<int?>(273, 10), 278])!;
         Assert.Equal("onbekend: 45 van 56 gemeenten zonder opgave; bekend deel: 3.008", u.Text);
         Assert.Equal("onbekend: 2 van 2 gemeenten zonder opgave", UnknownAggregate.Of([null, null])!.Text);
+        Assert.Equal("bruto tekort onbekend: 1 van 3 gemeenten zonder opgave", UnknownAggregate.Of([1, null, 2])!.ShortfallText);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class EndedRegimeTests : IAsyncLifetime
         var pv = await Db.ScalarAsync<int>("SELECT aantal FROM monitor.opgaven WHERE opgave = 'asiel' AND periode = '2026-2027' AND gebiedcode = 'PV30'");
         var rows = await new GapQuery(Db).ReadAsync(["PV30", "RHVB", "NL"], ["asiel"], AsOf);
         Assert.Equal([pv, null, 88_000], rows.Select(r => r.OpgaveAantal));
-        Assert.Null(rows[0].Toelichting);
+        Assert.Equal("bruto tekort onbekend: 56 van 56 gemeenten zonder opgave", rows[0].Toelichting);
         Assert.Equal("onbekend: 9 van 9 gemeenten zonder opgave", rows[1].Toelichting);
         Assert.Equal("onbekend: 9 van 9 gemeenten zonder opgave", await Db.ScalarAsync<string>(
             "SELECT toelichting FROM grafana.stand_toelichting WHERE gebiedcode = 'RHVB' AND opgave = 'asiel'"));
