@@ -51,6 +51,10 @@ public sealed class AlertData(NpgsqlDataSource db, FeedCatalog catalog)
                 d.Feed is null ? null : new DateTimeOffset(DateTime.SpecifyKind(d.FetchedAt, DateTimeKind.Utc)),
                 d.Outcome, d.Feed is null ? null : d.Id, d.Problem));
         }
-        return new AlertInput(date, evaluatedAt, series, halfYears, feeds, names);
+        var regimes = new Analysis.RegimeStatus(await Compute.AnalysisInputReader.ReadRegimesAsync(conn));
+        return new AlertInput(date, evaluatedAt, series, halfYears, feeds, names)
+        {
+            EndedOpgaven = Analysis.AnalysisCodes.AllOpgaven.Where(o => !regimes.IsMonitored(o, date)).Select(o => Analysis.AnalysisCodes.Code(o)).ToHashSet(),
+        };
     }
 }

@@ -21,4 +21,8 @@ public sealed record AlertInput(
     IReadOnlyDictionary<string, string> Names)
 {
     public string Name(string code) => Names.TryGetValue(code, out var n) ? $"{n} ({code})" : code;
+
+    /// <summary>Opgaven not monitored on Date (a task that ended, feed kind regimes): no rule fires for them, and their
+    /// open alerts resolve.</summary>
+    public IReadOnlySet<string> EndedOpgaven { get; init; } = new HashSet<string>();
 }

@@ -19,7 +19,8 @@ public static class AlertRules
 
     public static IReadOnlyList<AlertCondition> Evaluate(AlertInput input, AlertOptions options)
     {
-        var fresh = input.Series.Where(s => s.Datum <= input.Date && input.Date.DayNumber - s.Datum.DayNumber <= options.MaxDataAgeDays).ToList();
+        var fresh = input.Series.Where(s => s.Datum <= input.Date && input.Date.DayNumber - s.Datum.DayNumber <= options.MaxDataAgeDays
+                                            && !input.EndedOpgaven.Contains(s.Opgave)).ToList();
         var result = new List<AlertCondition>();
         foreach (var s in fresh)
         {
@@ -32,7 +33,7 @@ public static class AlertRules
             };
             if (c is not null) result.Add(c);
         }
-        result.AddRange(TaakstellingRule.Evaluate(input, fresh, options));
+        if (!input.EndedOpgaven.Contains("taakstelling")) result.AddRange(TaakstellingRule.Evaluate(input, fresh, options));
         result.AddRange(FeedRules.Evaluate(input));
         return result;
     }

@@ -35,7 +35,8 @@ public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOption
         int openCount = 0, firing = 0, withoutData = 0;
         foreach (var key in open.Keys.Union(conditions.Keys).OrderBy(k => k.ToString(), StringComparer.Ordinal))
         {
-            if (!conditions.ContainsKey(key) && !key.Subject.StartsWith("feed:", StringComparison.Ordinal) && !covered.Contains((key.Gebiedcode, key.Subject)))
+            if (!conditions.ContainsKey(key) && !key.Subject.StartsWith("feed:", StringComparison.Ordinal) && !covered.Contains((key.Gebiedcode, key.Subject))
+                && !input.EndedOpgaven.Contains(key.Subject))
             {
                 // No fresh figures for this area and opgave: neither resolved nor reminded until data returns.
                 withoutData++;

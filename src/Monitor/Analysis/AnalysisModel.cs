@@ -16,7 +16,11 @@ public sealed class AnalysisModel
         Housing = new HousingIndex(inputs.Housing, Geography, findings);
         (Agreements, AgreementProblems) = AgreementValidation.Validate(inputs.Agreements, Geography, inputs.Calendar);
         CarryIns = ReadCarryIns(inputs.CarryIns);
+        Regimes = new RegimeStatus(inputs.Regimes);
     }
+
+    /// <summary>Whether each opgave is monitored on a date (feed kind regimes).</summary>
+    public RegimeStatus Regimes { get; }
 
     public AnalysisInputs Inputs { get; }
     public AnalysisCalendar Calendar => Inputs.Calendar;

@@ -38,17 +38,24 @@ public static class CarryOver
         return results;
     }
 
-    /// <summary>Completed half years missed in a row, counting back from the latest completed one.</summary>
-    public static int ConsecutiveMissed(IReadOnlyList<HalfYearResult> chain)
+    /// <summary>Completed half years missed in a row, counting back from the latest completed one. A half year without
+    /// a due (no taakstelling figure, or the chain broken before it) is skipped: neither met nor missed, so it does not
+    /// reset the count (DOMAIN.md, settled rule).</summary>
+    public static int ConsecutiveMissed(IReadOnlyList<HalfYearResult> chain) => MissedInARow(chain) is [.., var last] ? last : 0;
+
+    /// <summary>For each half year of the chain, the missed-in-a-row count as it stands after it (the running half year
+    /// and half years without a due carry the count on unchanged).</summary>
+    public static IReadOnlyList<int> MissedInARow(IReadOnlyList<HalfYearResult> chain)
     {
+        var counts = new int[chain.Count];
         var n = 0;
-        for (var i = chain.Count - 1; i >= 0; i--)
+        for (var i = 0; i < chain.Count; i++)
         {
-            if (!chain[i].Completed) continue;
-            if (!chain[i].Missed) break;
-            n++;
+            var h = chain[i];
+            if (h.Completed && h.Due is not null) n = h.Missed ? n + 1 : 0;
+            counts[i] = n;
         }
-        return n;
+        return counts;
     }
 
     public static CarryOverResult For(AnalysisModel m, string gemeente, DateOnly t) => ForAll(m, t)[gemeente];
@@ -56,6 +63,8 @@ public static class CarryOver
     public static IReadOnlyDictionary<string, CarryOverResult> ForAll(AnalysisModel m, DateOnly t)
     {
         var current = Periode.HalfYearOf(t);
+        // A taakstelling that ended gets no new half years: its chain stops at the half year of its last day.
+        if (m.Regimes.EndedOn(Opgave.Taakstelling, t) is { } ended) current = Periode.HalfYearOf(ended.AddDays(-1));
         var halfYears = m.Figures.Periods(Opgave.Taakstelling).Where(p => p.Kind == PeriodeKind.HalfYear)
             .Concat(m.CarryIns.Values.Select(c => c.Periode)).Where(p => p <= current).Distinct().Order().ToList();
         var first = halfYears.Count > 0 ? halfYears[0] : current;

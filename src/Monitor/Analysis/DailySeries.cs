@@ -37,7 +37,8 @@ public static class DailySeries
             var gi = m.Geography.Index[area.Code];
             foreach (var o in AnalysisCodes.AllOpgaven)
                 for (var t = from; t <= to; t = t.AddDays(1))
-                    yield return GemeenteRow(m, area.Code, gi, o, t, m.Calendar.NextDeadline(o, t), stands.At(t), carry.At(t), places);
+                    if (m.Regimes.IsMonitored(o, t))
+                        yield return GemeenteRow(m, area.Code, gi, o, t, m.Calendar.NextDeadline(o, t), stands.At(t), carry.At(t), places);
         }
         return new SeriesByArea(areas, RowsOf);
     }
@@ -77,6 +78,8 @@ public static class DailySeries
             var chains = carry.At(t);
             foreach (var o in AnalysisCodes.AllOpgaven)
             {
+                // An opgave outside its regime (a task that ended) gets no rows: its history before stays as it was.
+                if (!m.Regimes.IsMonitored(o, t)) continue;
                 var deadline = m.Calendar.NextDeadline(o, t);
                 for (var gi = 0; gi < needed.Length; gi++)
                 {
@@ -89,10 +92,12 @@ public static class DailySeries
                 foreach (var pv in provincies)
                 {
                     var acc = Accumulate(geo.MembersOf(pv), geo, gemeenteRows);
-                    // The provincial figure stands in for unknown gemeente figures; the taakstelling has no
-                    // provincial gecorrigeerde taakstelling, so it has no fallback.
-                    var fallback = o.IsPlaces() ? stand.Provincie(pv, o) : null;
-                    var row = acc.ToRow(new Area(AreaLevel.Provincie, pv), o, t, acc.SumOfOpgaven(fallback), deadline);
+                    // For places the provincial figure (PV) binds when one is in force (DOMAIN.md: the provincial total
+                    // binds; in a new cycle it comes first and progress is shown against it, also once indicative
+                    // gemeente figures follow); otherwise Σ of the members when all are known. The taakstelling has
+                    // no provincial gecorrigeerde taakstelling, so it is always Σ of the members.
+                    var provincial = o.IsPlaces() ? stand.Provincie(pv, o) : null;
+                    var row = acc.ToRow(new Area(AreaLevel.Provincie, pv), o, t, provincial ?? acc.SumOfOpgaven(null), deadline);
                     provincieRows.Add(row);
                     if (outputProvincies.Contains(pv)) yield return row;
                 }

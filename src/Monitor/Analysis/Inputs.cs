@@ -11,10 +11,11 @@ public sealed record OpgaveFigure(
 /// feed can deliver an empty snapshot (all its locations closed).</summary>
 public sealed record PlaceSnapshot(string Feed, DateOnly Peildatum);
 
-/// <summary>monitor.plekken. beschikbaar_tot is the last day the places count (inclusive).</summary>
+/// <summary>monitor.plekken. beschikbaar_tot is the last day the places count (inclusive). DuurzaamVolgensFeed is the
+/// feed's own optional duurzaam column (ja = true, nee = false, absent = null).</summary>
 public sealed record PlaceRow(
     string Feed, DateOnly Peildatum, Opgave Opgave, string Locatiecode, string Gemeentecode, PlaceStatus Status,
-    int Capaciteit, DateOnly? BeschikbaarVanaf = null, DateOnly? BeschikbaarTot = null);
+    int Capaciteit, DateOnly? BeschikbaarVanaf = null, DateOnly? BeschikbaarTot = null, bool? DuurzaamVolgensFeed = null);
 
 /// <summary>monitor.huisvesting: gehuisvest is cumulative within the periode ("2025-H1") as of peildatum.</summary>
 public sealed record HousingRow(string Periode, string Gemeentecode, DateOnly Peildatum, int Gehuisvest, int? WaarvanAmv = null);
@@ -48,6 +49,8 @@ public sealed record AnalysisInputs
     public IReadOnlyList<HousingRow> Housing { get; init; } = [];
     public IReadOnlyList<Agreement> Agreements { get; init; } = [];
     public IReadOnlyList<CarryIn> CarryIns { get; init; } = [];
+    /// <summary>monitor.regimes; empty: every opgave is monitored throughout.</summary>
+    public IReadOnlyList<Regime> Regimes { get; init; } = [];
     public AnalysisCalendar Calendar { get; init; } = AnalysisCalendar.Default;
     public AnalysisOptions Options { get; init; } = AnalysisOptions.Default;
 }

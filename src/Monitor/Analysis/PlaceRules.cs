@@ -7,15 +7,12 @@ internal static class PlaceRules
     public static bool Counts(PlaceRow r, DateOnly t) =>
         r.Status == PlaceStatus.Beschikbaar && (r.BeschikbaarVanaf is not { } v || v <= t) && (r.BeschikbaarTot is not { } e || e >= t);
 
-    /// <summary>Duurzaam: the availability span is at least <paramref name="years"/> years; no closing date = open
-    /// ended = duurzaam. Without beschikbaar_vanaf the span is taken to start at the snapshot's peildatum (the
-    /// earliest the data vouch for), which can only understate.</summary>
-    public static bool Duurzaam(PlaceRow r, int years)
-    {
-        if (r.BeschikbaarTot is not { } end) return true;
-        var start = r.BeschikbaarVanaf ?? r.Peildatum;
-        return end >= start.AddYears(years).AddDays(-1);
-    }
+    /// <summary>Duurzaam (DOMAIN.md, settled rule): the feed says so (duurzaam = ja), or beschikbaar_vanaf and
+    /// beschikbaar_tot are both known and span at least <paramref name="years"/> years (beschikbaar_tot inclusive, so
+    /// 1-1-2025 to 31-12-2029 is five years). An open end or an unknown start is not duurzaam: the figure drives a bonus
+    /// and must never be overstated. A feed's explicit nee wins over the dates.</summary>
+    public static bool Duurzaam(PlaceRow r, int years) => r.DuurzaamVolgensFeed ?? (
+        r.BeschikbaarVanaf is { } start && r.BeschikbaarTot is { } end && end >= start.AddYears(years).AddDays(-1));
 
     /// <summary>Projection, pipeline: counts on deadline d if the snapshot of t holds. An available row counts when it
     /// has started by d; a row in preparation needs a known expected date ≤ d (no date: no promise). Either way no

@@ -19,7 +19,8 @@ public static class IngestBench
 
     private const string BareColumns = """
         peildatum date, opgave text, gemeentecode text, locatiecode text, locatienaam text, status text,
-        capaciteit int, bezetting int, beschikbaar_vanaf date, beschikbaar_tot date
+        capaciteit int, bezetting int, beschikbaar_vanaf date, beschikbaar_tot date,
+        soort text, duurzaam text
         """;
 
     public sealed record Run(double MonitorSeconds, double CopySeconds, long Rows, IngestResult Result);

@@ -45,7 +45,8 @@ public static class AnalysisInputReader
         // their position in the enum.
         const string placeColumns = """
             p.feed, p.peildatum, array_position('{asiel,amv,oekraine,taakstelling}'::text[], p.opgave) - 1, p.locatiecode, p.gemeentecode,
-            array_position('{beschikbaar,in_voorbereiding,gesloten}'::text[], p.status) - 1, p.capaciteit, p.beschikbaar_vanaf, p.beschikbaar_tot
+            array_position('{beschikbaar,in_voorbereiding,gesloten}'::text[], p.status) - 1, p.capaciteit, p.beschikbaar_vanaf, p.beschikbaar_tot,
+            p.duurzaam = 'ja'
             """;
         var codes = new CodePool();
         var places = new List<PlaceRow>();
@@ -67,7 +68,7 @@ public static class AnalysisInputReader
                 places.Add(new PlaceRow(codes.Read(reader, 0), reader.GetFieldValue<DateOnly>(1), Enum<Opgave>(reader, 2, "opgave"),
                     codes.Read(reader, 3), codes.Read(reader, 4), Enum<PlaceStatus>(reader, 5, "status"), reader.GetInt32(6),
                     reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7),
-                    reader.IsDBNull(8) ? null : reader.GetFieldValue<DateOnly>(8)));
+                    reader.IsDBNull(8) ? null : reader.GetFieldValue<DateOnly>(8), reader.IsDBNull(9) ? null : reader.GetBoolean(9)));
 
         var housing = new List<HousingRow>();
         await using (var cmd = from is null
@@ -88,8 +89,17 @@ public static class AnalysisInputReader
         return new AnalysisInputs
         {
             Gemeenten = gemeenten, Regios = regios, Figures = figures, Snapshots = snapshots, Places = places,
-            Housing = housing, Agreements = agreements,
+            Housing = housing, Agreements = agreements, Regimes = await ReadRegimesAsync(conn),
         };
+    }
+
+    /// <summary>monitor.regimes: a few rows, read whole.</summary>
+    public static async Task<IReadOnlyList<Regime>> ReadRegimesAsync(NpgsqlConnection conn)
+    {
+        var rows = await conn.QueryAsync<(string, DateTime, DateTime?, string, string?)>(
+            "SELECT opgave, geldig_vanaf, geldig_tot, grondslag, omschrijving FROM monitor.regimes ORDER BY opgave, geldig_vanaf");
+        return rows.Select(r => new Regime(AnalysisCodes.ParseOpgave(r.Item1), DateOnly.FromDateTime(r.Item2),
+            r.Item3 is { } tot ? DateOnly.FromDateTime(tot) : null, r.Item4, r.Item5)).ToList();
     }
 
     /// <summary>Housing counts from @from on, and per gemeente and half year the last count before it: by index probes per

@@ -6,7 +6,7 @@ namespace Monitor.Compute;
 /// <summary>Which gemeenten a set of deliveries touched and from which date: the part an incremental run recomputes.</summary>
 public sealed record ComputeScope(bool Everything, IReadOnlyDictionary<string, DateOnly> FirstDateByGemeente)
 {
-    private static readonly string[] ReferenceKinds = ["gemeenten", "herindelingen", "regios"];
+    private static readonly string[] ReferenceKinds = ["gemeenten", "herindelingen", "regios", "regimes"];
 
     public DateOnly? From => FirstDateByGemeente.Count == 0 ? null : FirstDateByGemeente.Values.Min();
 

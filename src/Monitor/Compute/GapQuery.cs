@@ -57,7 +57,7 @@ public sealed class GapQuery(NpgsqlDataSource db)
         return first is null || last is null ? null : (DateOnly.FromDateTime(first.Value), DateOnly.FromDateTime(last.Value));
     }
 
-    public async Task<IReadOnlyList<GapRow>> ReadAsync(IReadOnlyList<string> codes, IReadOnlyList<string> opgaven, DateOnly datum)
+    private async Task<List<GapRow>> ReadAsync(IReadOnlyList<string> codes, IReadOnlyList<string> opgaven, DateOnly datum, bool explain)
     {
         await using var conn = await db.OpenConnectionAsync();
         var rows = await conn.QueryAsync<(string, string, string, string, DateTime, int?, int, int?, int?, decimal?, DateTime?, int?, int?, int?, string?)>("""
@@ -70,7 +70,11 @@ public sealed class GapQuery(NpgsqlDataSource db)
             WHERE s.datum = @datum AND s.gebiedcode = ANY(@codes) AND s.opgave = ANY(@opgaven)
             ORDER BY array_position(@codes, s.gebiedcode), array_position(@opgaven, s.opgave)
             """, new { datum = datum.ToDateTime(TimeOnly.MinValue), codes = codes.ToArray(), opgaven = opgaven.ToArray() });
-        return rows.Select(r => new GapRow(r.Item1, r.Item2, r.Item3, r.Item4, DateOnly.FromDateTime(r.Item5), r.Item6, r.Item7, r.Item8, r.Item9,
+        var read = rows.Select(r => new GapRow(r.Item1, r.Item2, r.Item3, r.Item4, DateOnly.FromDateTime(r.Item5), r.Item6, r.Item7, r.Item8, r.Item9,
             r.Item10, r.Item11 is { } d ? DateOnly.FromDateTime(d) : null, r.Item12, r.Item13, r.Item14, r.Item15)).ToList();
+        return explain ? await GapNotes.AddAsync(conn, read, codes, opgaven, datum, (c, o, d) => ReadAsync(c, o, d, explain: false)) : read;
     }
+
+    public async Task<IReadOnlyList<GapRow>> ReadAsync(IReadOnlyList<string> codes, IReadOnlyList<string> opgaven, DateOnly datum) =>
+        await ReadAsync(codes, opgaven, datum, explain: true);
 }

@@ -19,10 +19,10 @@ public static class TaakstellingWriter
             """, ct);
         foreach (var chain in chains.Values)
         {
-            var missedInARow = 0;
-            foreach (var h in chain.HalfYears)
+            var missedInARow = CarryOver.MissedInARow(chain.HalfYears);
+            for (var i = 0; i < chain.HalfYears.Count; i++)
             {
-                missedInARow = h.Missed ? missedInARow + 1 : h.Completed ? 0 : missedInARow;
+                var h = chain.HalfYears[i];
                 copy.StartRow();
                 copy.Write(chain.Gemeentecode);
                 copy.Write(h.Periode.ToString());
@@ -32,7 +32,7 @@ public static class TaakstellingWriter
                 copy.Write(h.Housed);
                 SeriesWriter.WriteNullable(copy, h.Achterstand);
                 copy.Write(h.Completed);
-                copy.Write(missedInARow);
+                copy.Write(missedInARow[i]);
                 copy.Write(runId);
                 copy.EndRow();
             }

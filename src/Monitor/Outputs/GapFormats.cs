@@ -13,13 +13,16 @@ public static class GapFormats
     public const string CsvHeader =
         "gebiedcode,gebiednaam,opgave,datum,opgave_aantal,gerealiseerd,gap,tekort,realisatie_pct,deadline,prognose_laag,prognose_midden,prognose_hoog";
 
+    /// <summary>Columns after the fixed 13 (scripts that read by position keep working).</summary>
+    public const string CsvExtraColumns = ",toelichting";
+
     public static string Csv(IEnumerable<GapRow> rows)
     {
-        var sb = new StringBuilder(CsvHeader).Append('\n');
+        var sb = new StringBuilder(CsvHeader).Append(CsvExtraColumns).Append('\n');
         foreach (var r in rows)
             sb.AppendJoin(',', Field(r.Gebiedcode), Field(r.Gebiednaam), r.Opgave, Date(r.Datum), Num(r.OpgaveAantal), Num(r.Gerealiseerd),
                 Num(r.Gap), Num(r.Tekort), r.RealisatiePct?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", Date(r.Deadline),
-                Num(r.PrognoseLaag), Num(r.PrognoseMidden), Num(r.PrognoseHoog)).Append('\n');
+                Num(r.PrognoseLaag), Num(r.PrognoseMidden), Num(r.PrognoseHoog), Field(r.Toelichting ?? "")).Append('\n');
         return sb.ToString();
     }
 
@@ -29,6 +32,7 @@ public static class GapFormats
         ["opgave_aantal"] = r.OpgaveAantal, ["gerealiseerd"] = r.Gerealiseerd, ["gap"] = r.Gap, ["tekort"] = r.Tekort,
         ["realisatie_pct"] = r.RealisatiePct, ["deadline"] = r.Deadline is { } d ? Date(d) : null, ["prognose_laag"] = r.PrognoseLaag,
         ["prognose_midden"] = r.PrognoseMidden, ["prognose_hoog"] = r.PrognoseHoog, ["methode"] = r.Methode,
+        ["toelichting"] = r.Toelichting,
     }), new JsonSerializerOptions { WriteIndented = true });
 
     public static void Table(IReadOnlyList<GapRow> rows)
@@ -39,12 +43,13 @@ public static class GapFormats
             : AnsiConsole.Console;
         if (Console.IsOutputRedirected) console.Profile.Width = 200;
         var table = new Table().Border(TableBorder.Simple);
-        foreach (var h in new[] { "Gebied", "Opgave", "Datum", "Aantal", "Gerealiseerd", "Gat", "Tekort", "%", "Deadline", "Prognose laag–midden–hoog" })
+        foreach (var h in new[] { "Gebied", "Opgave", "Datum", "Aantal", "Gerealiseerd", "Gat", "Tekort", "%", "Deadline", "Prognose laag–midden–hoog", "Toelichting" })
             table.AddColumn(new TableColumn(h));
         foreach (var r in rows)
             table.AddRow(Markup.Escape($"{r.Gebiedcode} {r.Gebiednaam}"), r.Opgave, Date(r.Datum), Num(r.OpgaveAantal), Num(r.Gerealiseerd),
                 Num(r.Gap), Num(r.Tekort), r.RealisatiePct?.ToString("0.0", CultureInfo.GetCultureInfo("nl-NL")) ?? "", Date(r.Deadline),
-                r.PrognoseMidden is null ? "" : Markup.Escape($"{r.PrognoseLaag}–{r.PrognoseMidden}–{r.PrognoseHoog} ({r.Methode})"));
+                r.PrognoseMidden is null ? "" : Markup.Escape($"{r.PrognoseLaag}–{r.PrognoseMidden}–{r.PrognoseHoog} ({r.Methode})"),
+                Markup.Escape(r.Toelichting ?? ""));
         console.Write(table);
     }
 

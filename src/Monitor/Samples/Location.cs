@@ -3,7 +3,7 @@ namespace Monitor.Samples;
 /// <summary>One row of a plekken feed: a location's state on a peildatum.</summary>
 public sealed record PlekkenRow(
     DateOnly Peildatum, string Opgave, string Gemeentecode, string Locatiecode, string Locatienaam, string Status,
-    int Capaciteit, int? Bezetting, DateOnly? BeschikbaarVanaf, DateOnly? BeschikbaarTot);
+    int Capaciteit, int? Bezetting, DateOnly? BeschikbaarVanaf, DateOnly? BeschikbaarTot, string? Soort = null, string? Duurzaam = null);
 
 /// <summary>
 /// A location's whole life, from which the state on any date follows: announced (in_voorbereiding with the planned
@@ -34,7 +34,8 @@ public sealed record Location(
     }
 
     private PlekkenRow Row(DateOnly date, string status, int? bezetting, DateOnly vanaf, DateOnly? tot) =>
-        new(date, Opgave, ReportedCode, Code, Naam, status, Capaciteit, bezetting, vanaf, tot);
+        new(date, Opgave, ReportedCode, Code, Naam, status, Capaciteit, bezetting, vanaf, tot,
+            SampleLocationKinds.Soort(this), SampleLocationKinds.Duurzaam(this));
 
     /// <summary>Occupancy wobbles by ±3 % from week to week; integer hashing keeps it identical on every platform.</summary>
     private int OccupiedOn(DateOnly date)

@@ -23,6 +23,7 @@ public static partial class SampleFeedGenerator
 
         WriteReference(output, world);
         SampleOpgaveFiles.Write(output, world);
+        SampleCycle2.Write(output, world);
         WritePlekken(output, world);
         WriteHuisvesting(output, world);
         output.Csv("afspraken.csv", "afspraken", "afspraken", SampleTables.Afspraken(SampleAgreements.All), CsvStyle.Standard,

@@ -26,11 +26,11 @@ internal static class SampleTables
 
     public static SampleTable Plekken(IEnumerable<PlekkenRow> rows) => new(
         ["peildatum", "opgave", "gemeentecode", "locatiecode", "locatienaam", "status", "capaciteit", "bezetting",
-         "beschikbaar_vanaf", "beschikbaar_tot"],
+         "beschikbaar_vanaf", "beschikbaar_tot", "soort", "duurzaam"],
         rows.Select(r => new object?[]
         {
             r.Peildatum, r.Opgave, r.Gemeentecode, r.Locatiecode, r.Locatienaam, r.Status, r.Capaciteit, r.Bezetting,
-            r.BeschikbaarVanaf, r.BeschikbaarTot,
+            r.BeschikbaarVanaf, r.BeschikbaarTot, r.Soort, r.Duurzaam,
         }));
 
     public static SampleTable Huisvesting(IEnumerable<HuisvestingRow> rows, Func<string, string>? code = null) => new(

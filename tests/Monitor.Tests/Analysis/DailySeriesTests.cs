@@ -170,7 +170,8 @@ public sealed class DailySeriesTests(ITestOutputHelper output)
         return result;
     }
 
+    // For places the provincial figure binds when one is in force; otherwise Σ of the members when all are known.
     private static int? ProvincieOpgave(AnalysisModel m, OpgaveStand stand, string pv, Opgave o, Dictionary<(string, Opgave), SeriesRow> gemeenten) =>
-        Gaps.SumOrFallback(m.Gemeenten.Where(g => g.Provinciecode == pv).Select(g => gemeenten[(g.Code, o)].OpgaveAantal),
-            o.IsPlaces() ? stand.Provincie(pv, o) : null);
+        (o.IsPlaces() ? stand.Provincie(pv, o) : null)
+        ?? Gaps.SumOrFallback(m.Gemeenten.Where(g => g.Provinciecode == pv).Select(g => gemeenten[(g.Code, o)].OpgaveAantal), null);
 }

@@ -53,17 +53,18 @@ public sealed class PlacesRealisedTests
     }
 
     [Fact]
-    public void Duurzaam_IsAtLeastFiveYearsOfAvailability_OpenEndedCounts()
+    public void Duurzaam_IsAtLeastFiveYearsOfKnownAvailability_OpenEndedDoesNotCount()
     {
+        // DOMAIN.md settled rule: an unknown duration (no closing date, or no start) is not duurzaam.
         var m = Model(
         [
             Place("2025-01-01", G, "open", 100, vanaf: "2025-01-01"),
             Place("2025-01-01", G, "five-years", 40, vanaf: "2025-01-01", tot: "2029-12-31"),   // exactly 5 years
             Place("2025-01-01", G, "one-day-short", 7, vanaf: "2025-01-01", tot: "2029-12-30"),
-            Place("2025-01-01", G, "no-start", 5, tot: "2029-12-31"),                            // from peildatum: 5 years
+            Place("2025-01-01", G, "no-start", 5, tot: "2029-12-31"),
         ]);
         var c = PlacesRealised.For(m, G, Opgave.Asiel, D("2025-02-01"));
-        Assert.Equal((152, 145), (c.Beschikbaar, c.Duurzaam));
+        Assert.Equal((152, 40), (c.Beschikbaar, c.Duurzaam));
     }
 
     [Fact]

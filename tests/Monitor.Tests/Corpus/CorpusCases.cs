@@ -90,6 +90,8 @@ public static partial class CorpusCases
             line: 2, column: "provinciecode"),
         Bad("regios-puntkomma-onbekende-gemeentecode.csv", "regios", "onbekende gemeentecode GM0099", line: 3, column: "gemeentecode"),
         Bad("contacten-puntkomma-onbekende-rol.csv", "contacten", "'wethouder' is geen toegestane waarde; kies uit: college, prt", line: 2, column: "rol"),
+        Bad("regimes-puntkomma-overlappende-regimes.csv", "regimes", "overlapt met het regime vanaf 2026-07-01", line: 2),
+        Bad("regimes-geldig-tot-voor-vanaf.csv", "regimes", "geldig_tot 2026-12-31 ligt niet na geldig_vanaf 2027-01-01", line: 3, column: "geldig_tot"),
         // Windows-1252, title rows, thousands separators, a code without prefix, a half year in lower case.
         Good("huisvesting-puntkomma-titelrijen-duizendtallen.csv", "huisvesting", db => Equal(db, 1234,
             "SELECT gehuisvest FROM monitor.huisvesting WHERE gemeentecode = 'GM0014' AND peildatum = '2025-04-30'")),

@@ -9,7 +9,7 @@ public sealed class DailyStreamTests
     public void DailyPlekken_CoversEveryDay_AndAgreesWithTheMonthlySnapshot()
     {
         var lines = Lines(s => SampleFeedGenerator.WriteDailyPlekkenCsv(s, new(2025, 6, 29), new(2025, 7, 2), SampleFeedGenerator.DefaultSeed, "coa"));
-        Assert.Equal("peildatum,opgave,gemeentecode,locatiecode,locatienaam,status,capaciteit,bezetting,beschikbaar_vanaf,beschikbaar_tot", lines[0]);
+        Assert.Equal("peildatum,opgave,gemeentecode,locatiecode,locatienaam,status,capaciteit,bezetting,beschikbaar_vanaf,beschikbaar_tot,soort,duurzaam", lines[0]);
         Assert.Equal(["2025-06-29", "2025-06-30", "2025-07-01", "2025-07-02"], lines.Skip(1).Select(l => l[..10]).Distinct());
         var monthly = File.ReadAllLines(Path.Combine(GeneratedSamples.Directory, "plekken/coa/coa-2025-07-01.csv")).Skip(1);
         Assert.Equal(monthly, lines.Where(l => l.StartsWith("2025-07-01", StringComparison.Ordinal)));

@@ -8,5 +8,7 @@ public static class Choices
     public static readonly string[] Versies = ["indicatief", "verslag", "verdeelbesluit", "vastgesteld", "bijstelling"];
     public static readonly string[] PlaceStatus = ["beschikbaar", "in_voorbereiding", "gesloten"];
     public static readonly string[] AgreementSorts = ["verdeling", "herverdeling", "uitruil"];
+    public static readonly string[] PlaceSoorten = ["regulier", "noodopvang", "crisisnoodopvang", "amv_kleinschalig", "goo", "overig"];
+    public static readonly string[] JaNee = ["ja", "nee"];
     public static readonly string[] ContactRoles = ["college", "prt", "toezicht", "operator"];
 }

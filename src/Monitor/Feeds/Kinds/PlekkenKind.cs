@@ -20,6 +20,8 @@ public sealed class PlekkenKind : FeedKind
         new("bezetting", ValueType.Count, Required: false, Max: 10_000),
         new("beschikbaar_vanaf", ValueType.Date, Required: false),
         new("beschikbaar_tot", ValueType.Date, Required: false),
+        new("soort", ValueType.Choice, Required: false, Choices: Choices.PlaceSoorten),
+        new("duurzaam", ValueType.Choice, Required: false, Choices: Choices.JaNee),
     ];
 
     public override IReadOnlyList<string> SplitCounts => ["capaciteit", "bezetting"];
@@ -40,7 +42,7 @@ public sealed class PlekkenKind : FeedKind
     /// monitor.plekken as they are, and the dates recorded as snapshots of this delivery.</summary>
     public override DirectLoad Direct { get; } = new("monitor.plekken",
         ["feed", "peildatum", "opgave", "locatiecode", "gemeentecode", "bron_gemeentecode", "locatienaam", "status", "capaciteit", "bezetting",
-         "beschikbaar_vanaf", "beschikbaar_tot", "delivery_id", "source_lines"],
+         "beschikbaar_vanaf", "beschikbaar_tot", "delivery_id", "source_lines", "soort", "duurzaam"],
         "SELECT peildatum FROM monitor.plekken_snapshots WHERE feed = @feed",
         """
         INSERT INTO monitor.plekken_snapshots (feed, peildatum, delivery_id)
@@ -54,16 +56,16 @@ public sealed class PlekkenKind : FeedKind
         SELECT array_agg(line ORDER BY line), 'locatie ' || locatiecode || ' (' || opgave || ') staat er op ' || peildatum
                || ' meer dan eens in met verschillende gegevens'
         FROM (SELECT DISTINCT line, peildatum, opgave, locatiecode, bron_gemeentecode, status, bron_capaciteit, bron_bezetting,
-                     beschikbaar_vanaf, beschikbaar_tot FROM stage) s
+                     beschikbaar_vanaf, beschikbaar_tot, soort, duurzaam FROM stage) s
         GROUP BY peildatum, opgave, locatiecode
-        HAVING count(DISTINCT (bron_gemeentecode, status, bron_capaciteit, bron_bezetting, beschikbaar_vanaf, beschikbaar_tot)) > 1
+        HAVING count(DISTINCT (bron_gemeentecode, status, bron_capaciteit, bron_bezetting, beschikbaar_vanaf, beschikbaar_tot, soort, duurzaam)) > 1
         """;
 
     public override string MergeSql => """
         CREATE TEMP TABLE incoming ON COMMIT DROP AS
         SELECT DISTINCT ON (peildatum, opgave, locatiecode, gemeentecode)
                peildatum, opgave, locatiecode, gemeentecode, bron_gemeentecode, locatienaam, status, capaciteit, bezetting,
-               beschikbaar_vanaf, beschikbaar_tot, ARRAY[line] AS lines
+               beschikbaar_vanaf, beschikbaar_tot, soort, duurzaam, ARRAY[line] AS lines
         FROM stage ORDER BY peildatum, opgave, locatiecode, gemeentecode, line;
 
         -- What changed in a snapshot that was delivered before: every location added, changed or dropped.
@@ -72,9 +74,11 @@ public sealed class PlekkenKind : FeedKind
                jsonb_build_object('feed', @feed, 'peildatum', coalesce(o.peildatum, i.peildatum), 'opgave', coalesce(o.opgave, i.opgave),
                                   'locatiecode', coalesce(o.locatiecode, i.locatiecode), 'gemeentecode', coalesce(o.gemeentecode, i.gemeentecode)),
                CASE WHEN o.locatiecode IS NOT NULL THEN jsonb_build_object('status', o.status, 'capaciteit', o.capaciteit,
-                    'beschikbaar_vanaf', o.beschikbaar_vanaf, 'beschikbaar_tot', o.beschikbaar_tot) END,
+                    'beschikbaar_vanaf', o.beschikbaar_vanaf, 'beschikbaar_tot', o.beschikbaar_tot)
+                    || jsonb_strip_nulls(jsonb_build_object('soort', o.soort, 'duurzaam', o.duurzaam)) END,
                CASE WHEN i.locatiecode IS NOT NULL THEN jsonb_build_object('status', i.status, 'capaciteit', i.capaciteit,
-                    'beschikbaar_vanaf', i.beschikbaar_vanaf, 'beschikbaar_tot', i.beschikbaar_tot) END,
+                    'beschikbaar_vanaf', i.beschikbaar_vanaf, 'beschikbaar_tot', i.beschikbaar_tot)
+                    || jsonb_strip_nulls(jsonb_build_object('soort', i.soort, 'duurzaam', i.duurzaam)) END,
                o.delivery_id, @delivery
         FROM (SELECT p.* FROM monitor.plekken p
               WHERE p.feed = @feed AND p.peildatum IN (SELECT DISTINCT peildatum FROM incoming)) o
@@ -83,8 +87,8 @@ public sealed class PlekkenKind : FeedKind
         WHERE o.locatiecode IS NULL AND EXISTS (SELECT 1 FROM monitor.plekken_snapshots s WHERE s.feed = @feed AND s.peildatum = i.peildatum)
            OR i.locatiecode IS NULL
            OR (o.locatiecode IS NOT NULL AND i.locatiecode IS NOT NULL
-               AND (o.status, o.capaciteit, o.bezetting, o.beschikbaar_vanaf, o.beschikbaar_tot)
-                   IS DISTINCT FROM (i.status, i.capaciteit, i.bezetting, i.beschikbaar_vanaf, i.beschikbaar_tot));
+               AND (o.status, o.capaciteit, o.bezetting, o.beschikbaar_vanaf, o.beschikbaar_tot, o.soort, o.duurzaam)
+                   IS DISTINCT FROM (i.status, i.capaciteit, i.bezetting, i.beschikbaar_vanaf, i.beschikbaar_tot, i.soort, i.duurzaam));
 
         INSERT INTO monitor.plekken_snapshots (feed, peildatum, delivery_id)
         SELECT DISTINCT @feed, peildatum, @delivery FROM incoming
@@ -94,9 +98,9 @@ public sealed class PlekkenKind : FeedKind
 
         WITH written AS (
             INSERT INTO monitor.plekken (feed, peildatum, opgave, locatiecode, gemeentecode, bron_gemeentecode, locatienaam, status,
-                                         capaciteit, bezetting, beschikbaar_vanaf, beschikbaar_tot, delivery_id, source_lines)
+                                         capaciteit, bezetting, beschikbaar_vanaf, beschikbaar_tot, soort, duurzaam, delivery_id, source_lines)
             SELECT @feed, peildatum, opgave, locatiecode, gemeentecode, bron_gemeentecode, locatienaam, status,
-                   capaciteit, bezetting, beschikbaar_vanaf, beschikbaar_tot, @delivery, lines FROM incoming
+                   capaciteit, bezetting, beschikbaar_vanaf, beschikbaar_tot, soort, duurzaam, @delivery, lines FROM incoming
             RETURNING 1)
         SELECT count(*) FROM written;
         """;
