@@ -18,6 +18,7 @@ public static class CellParser
     /// <summary>As <see cref="TryParse"/>, into slot <paramref name="i"/> of typed storage: no boxing, for the loader's hot loop.</summary>
     public static bool TryParseInto(ColumnSpec spec, string text, NumberStyleHint numbers, RowValues values, int i, [NotNullWhen(false)] out string? error)
     {
+        if (HoldsControlCharacter(spec, text, out error)) return false;
         switch (spec.Type)
         {
             case ValueType.Count:
@@ -40,12 +41,22 @@ public static class CellParser
         return true;
     }
 
+    /// <summary>NUL and the other control characters no spreadsheet types: PostgreSQL refuses a NUL in text, and ESC
+    /// would reach a terminal; the delivery is refused on this cell, before the database sees it.</summary>
+    private static bool HoldsControlCharacter(ColumnSpec spec, string text, [NotNullWhen(true)] out string? error)
+    {
+        var at = InvisibleCharacters.IndexOfForbiddenInCell(text);
+        error = at < 0 ? null : $"{spec.Name} {InvisibleCharacters.ForbiddenInCell(text[at])}";
+        return error is not null;
+    }
+
     private static string TooLarge(ColumnSpec spec, int count) =>
         string.Create(Dutch, $"{count} is onwaarschijnlijk groot voor {spec.Name} (hoogstens {spec.Max:N0}); controleer het getal.");
 
     public static bool TryParse(ColumnSpec spec, string text, NumberStyleHint numbers, out object? value, [NotNullWhen(false)] out string? error)
     {
         value = null;
+        if (HoldsControlCharacter(spec, text, out error)) return false;
         switch (spec.Type)
         {
             case ValueType.Count:
