@@ -14,7 +14,7 @@ public sealed class GemeentenKind : FeedKind
         new("veiligheidsregiocode", ValueType.GebiedCode),
         new("veiligheidsregionaam", ValueType.Text),
         new("inwoners", ValueType.Count, Max: 2_000_000),
-        new("oppervlakte_km2", ValueType.Decimal),
+        new("oppervlakte_km2", ValueType.Decimal, Scale: 2, Limit: 100_000_000m), // numeric(10, 2)
         new("peiljaar", ValueType.Count, Required: false, Max: 2100),
     ];
 

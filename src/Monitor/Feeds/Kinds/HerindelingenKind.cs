@@ -14,7 +14,7 @@ public sealed class HerindelingenKind : FeedKind
         new("datum", ValueType.Date),
         new("oude_gemeentecode", ValueType.GemeenteCode),
         new("nieuwe_gemeentecode", ValueType.GemeenteCode),
-        new("aandeel", ValueType.Decimal, Required: false),
+        new("aandeel", ValueType.Decimal, Required: false, Scale: 4, Limit: 100m), // numeric(6, 4)
     ];
 
     public override IEnumerable<(string?, string)> CheckRow(StagedRow row)

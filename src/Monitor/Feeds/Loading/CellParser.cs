@@ -28,6 +28,7 @@ public static class CellParser
                 break;
             case ValueType.Decimal:
                 if (!ValueParser.TryDecimal(text, numbers, out values.Decimal[i], out error)) return false;
+                if (OutsideColumn(spec, values.Decimal[i], text, out error)) return false;
                 break;
             case ValueType.Date:
                 if (!ValueParser.TryDate(text, out values.Date[i], out error)) return false;
@@ -50,6 +51,18 @@ public static class CellParser
         return error is not null;
     }
 
+    /// <summary>A decimal its warehouse column cannot hold as delivered: negative, too large, or with more decimals than it keeps.</summary>
+    private static bool OutsideColumn(ColumnSpec spec, decimal number, string text, [NotNullWhen(true)] out string? error)
+    {
+        var shown = text.Trim();
+        error = spec.Limit is { } limit && number < 0 ? $"'{shown}' mag niet negatief zijn."
+            : spec.Limit is { } max && number >= max ? string.Create(Dutch, $"'{shown}' is te groot voor {spec.Name} (kleiner dan {max:N0}).")
+            : spec.Scale is { } scale && number != Math.Round(number, scale)
+                ? $"'{shown}' heeft meer dan {scale} decimalen; {spec.Name} wordt met {scale} decimalen bewaard, en afronden zou het getal veranderen."
+            : null;
+        return error is not null;
+    }
+
     private static string TooLarge(ColumnSpec spec, int count) =>
         string.Create(Dutch, $"{count} is onwaarschijnlijk groot voor {spec.Name} (hoogstens {spec.Max:N0}); controleer het getal.");
 
@@ -65,6 +78,7 @@ public static class CellParser
                 value = count; return true;
             case ValueType.Decimal:
                 if (!ValueParser.TryDecimal(text, numbers, out var number, out error)) return false;
+                if (OutsideColumn(spec, number, text, out error)) return false;
                 value = number; return true;
             case ValueType.Date:
                 if (!ValueParser.TryDate(text, out var date, out error)) return false;
