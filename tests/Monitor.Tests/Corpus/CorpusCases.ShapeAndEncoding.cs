@@ -33,6 +33,9 @@ public static partial class CorpusCases
         // JSON: a count a decimal would round to a whole number, and a key said twice at any depth.
         Bad("opgave-json-aantal-net-geen-heel-getal.json", "opgave", "'150.0000000000000000000000000001' is geen heel getal", line: 2, column: "aantal"),
         Bad("huisvesting-json-rows-twee-keer.json", "huisvesting", "Sleutel 'rows' staat meer dan eens in hetzelfde JSON-object", line: 3),
+        // JSON text that is no text (exit 1 with a .NET exception before): half a character, bytes that are no UTF-8.
+        Bad("huisvesting-json-half-teken.json", "huisvesting", "De waarde van 'gehuisvest' is geen geldige tekst", line: 3, column: "gehuisvest"),
+        Bad("huisvesting-json-geen-utf8.json", "huisvesting", "De waarde van 'gehuisvest' is geen geldige tekst", line: 3, column: "gehuisvest"),
         Bad("afspraken-json-dubbele-sleutel-in-metadata.json", "afspraken", "Sleutel 'naam' staat meer dan eens in hetzelfde JSON-object", line: 4),
 
         // UTF-16 without its byte order mark is named as such, not "no CSV".

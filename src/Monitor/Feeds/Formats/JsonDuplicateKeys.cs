@@ -32,12 +32,19 @@ internal static class JsonDuplicateKeys
                     }
                     break;
                 case JsonTokenType.PropertyName:
-                    var key = reader.GetString()!;
+                    // Compared as written: a key that is no valid text is compared by its bytes.
+                    var key = reader.ValueIsEscaped ? TryText(ref reader) : System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
                     if (found is null && scopes.Peek() is { } keys && !keys.Add(key)) found = (key, reader.TokenStartIndex);
                     break;
             }
         }
         complete = false;
         return null;
+    }
+
+    private static string TryText(ref Utf8JsonReader reader)
+    {
+        try { return reader.GetString()!; }
+        catch (InvalidOperationException) { return Convert.ToHexString(reader.ValueSpan); }
     }
 }

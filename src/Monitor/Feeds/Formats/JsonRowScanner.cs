@@ -137,7 +137,7 @@ internal sealed class JsonRowScanner
             _phase = Phase.AfterRoot;
             return Step.Continue;
         }
-        var key = reader.GetString()!;
+        var key = StringValue(ref reader, null);
         var keyLine = LineAt(ref reader);
         var isRows = string.Equals(key, "rows", StringComparison.OrdinalIgnoreCase);
         if (!reader.Read()) return Step.NeedMore;
@@ -179,7 +179,7 @@ internal sealed class JsonRowScanner
         {
             if (!reader.Read()) return Step.NeedMore;
             if (reader.TokenType == JsonTokenType.EndObject) return Step.Row;
-            var key = reader.GetString()!;
+            var key = StringValue(ref reader, null);
             if (!reader.Read()) return Step.NeedMore;
             switch (reader.TokenType)
             {
@@ -187,12 +187,31 @@ internal sealed class JsonRowScanner
                     if (!reader.TrySkip()) return Step.NeedMore;
                     fields.Add(new JsonField(key, null, Nested: true));
                     break;
-                case JsonTokenType.String: fields.Add(new JsonField(key, reader.GetString(), false)); break;
+                case JsonTokenType.String: fields.Add(new JsonField(key, StringValue(ref reader, key), false)); break;
                 case JsonTokenType.Number: fields.Add(new JsonField(key, NumberText(ref reader), false)); break;
                 case JsonTokenType.True: fields.Add(new JsonField(key, "true", false)); break;
                 case JsonTokenType.False: fields.Add(new JsonField(key, "false", false)); break;
                 default: fields.Add(new JsonField(key, null, false)); break;
             }
+        }
+    }
+
+    /// <summary>
+    /// The string token as text. Utf8JsonReader checks the structure, not the text: bytes that are no UTF-8, or an
+    /// escape of half a character (\ud800 without its other half), only fail here, and would otherwise end the load as an
+    /// error instead of a rejection.
+    /// </summary>
+    private string StringValue(ref Utf8JsonReader reader, string? key)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new FeedFormatException(new Problem(_file, LineAt(ref reader), key is null ? null : HeaderMatcher.Clean(key),
+                (key is null ? "Een sleutel" : $"De waarde van '{key}'") + " is geen geldige tekst: er staan bytes in die geen UTF-8 zijn, " +
+                "of een \\u-escape van een half teken (zoals \\ud800 zonder de tweede helft). Sla het bestand op als UTF-8."));
         }
     }
 
