@@ -44,6 +44,8 @@ public static partial class CorpusCases
         // Decimals the warehouse column would round or cannot hold (a CHECK or overflow error before).
         Bad("gemeenten-oppervlakte-negatief.csv", "gemeenten", "'-129.18' mag niet negatief zijn", line: 3, column: "oppervlakte_km2"),
         Bad("herindelingen-aandeel-met-te-veel-decimalen.csv", "herindelingen", "'0.00001' heeft meer dan 4 decimalen", line: 3, column: "aandeel"),
+        // One pair twice met itself in the merge's ON CONFLICT (21000); its shares do add up to 1.
+        Bad("herindelingen-zelfde-paar-twee-keer.csv", "herindelingen", "de herindeling van GM0007 naar GM1950 staat er meer dan eens in (regels 2, 3)", line: 2),
 
         // Workbooks: one cell at the sheet's last coordinate (a walk over 17 billion cells), text in a part that is missing.
         Bad("plekken-excel-cel-op-xfd1048576.xlsx", "plekken", "Het werkblad loopt tot cel XFD1048576 terwijl het maar 7 cellen bevat")

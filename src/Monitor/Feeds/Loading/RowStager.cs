@@ -144,7 +144,7 @@ public sealed class RowStager
         if (first == reader.FieldCount) return;
         var commaCsv = reader.Format == "csv" && reader.Numbers == Formats.NumberStyleHint.Invariant;
         Report(line, (first + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"Deze regel heeft meer velden dan de kopregel kolommen ({width}): '{reader.Get(first)}' in veld " +
+            $"Deze regel heeft meer velden dan de kopregel, die {width} kolommen heeft: '{reader.Get(first)}' in veld " +
             $"{first + 1} hoort bij geen kolom, en de waarden ervoor staan misschien een kolom verschoven." + (commaCsv
                 ? " Staat er een getal met een komma voor duizendtallen in (1,500)? In een bestand met komma's als scheidingsteken " +
                   "wordt dat twee velden: schrijf 1500, of zet het getal tussen aanhalingstekens (\"1,500\")."
