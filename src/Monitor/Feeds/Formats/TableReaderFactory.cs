@@ -68,14 +68,14 @@ public static class TableReaderFactory
         return extension == ".json" ? TableFormat.Json : TableFormat.Csv;
     }
 
-    /// <summary>Text hardly holds control characters; binary files are full of them. One stray mark (an old DOS
-    /// end-of-file, a NUL) is still text: the reader then refuses the cell it is in, with line and column.</summary>
+    /// <summary>Text hardly holds control characters; binary files are full of them. A few stray marks (an old DOS
+    /// end-of-file, a NUL, an escape) are still text: the reader then refuses the cell each is in, with line and column.</summary>
     private static bool LooksBinary(ReadOnlySpan<byte> head)
     {
         var control = 0;
         foreach (var b in head)
             if (b is < 0x20 and not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C) or 0x7F) control++;
-        return control > Math.Max(2, head.Length / 100);
+        return control > Math.Max(8, head.Length / 100);
     }
 
     /// <summary>
