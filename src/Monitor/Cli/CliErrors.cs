@@ -1,3 +1,4 @@
+using Monitor.Feeds.Values;
 using Monitor.Warehouse;
 using Npgsql;
 
@@ -14,7 +15,7 @@ public static class CliErrors
                                       or UnauthorizedAccessException or HttpRequestException or System.Text.Json.JsonException
                                       or Feeds.Fetching.FeedFetchException or TimeoutException)
         {
-            Console.Error.WriteLine($"Fout: {Secrets.Scrub(e.Message)}");
+            Console.Error.WriteLine($"Fout: {InvisibleCharacters.Escape(Secrets.Scrub(e.Message))}");
             if (Environment.GetEnvironmentVariable("MONITOR_DEBUG") == "1") Console.Error.WriteLine(Secrets.Scrub(e.ToString()));
             return ExitCodes.Failure;
         }

@@ -43,6 +43,9 @@ public static class IngestVerb
             case IngestOutcome.Accepted:
                 Console.WriteLine($"Geaccepteerd: levering {result.DeliveryId} uit {location}: {result.RowsRead} regels gelezen, " +
                                   $"{result.RowsLoaded} geladen ({result.RowsChanged} nieuw of gewijzigd).");
+                if (result.Reapplies is { } earlier)
+                    Console.WriteLine($"Opnieuw toegepast als nieuwste: dezelfde inhoud als levering {earlier}, die sindsdien was vervangen " +
+                                      $"door levering {result.SupersededBy}; de cijfers zijn nu weer die van deze inhoud.");
                 return ExitCodes.Ok;
             case IngestOutcome.Duplicate:
                 Console.WriteLine($"Niets veranderd: {location} heeft dezelfde inhoud als levering {result.DuplicateOf}, die al is geladen " +

@@ -15,6 +15,12 @@ public sealed record IngestResult(
     /// <summary>Warehouse rows that were new or different from what was there (the rest confirmed existing figures).</summary>
     public long RowsChanged { get; init; }
 
+    /// <summary>An earlier accepted delivery of the feed with the same bytes, which this one applied again as the newest.</summary>
+    public long? Reapplies { get; init; }
+
+    /// <summary>With <see cref="Reapplies"/>: the feed's delivery that had replaced those bytes, and that this one replaces.</summary>
+    public long? SupersededBy { get; init; }
+
     /// <summary>Where the time went (hash, store, stage, check, merge), for the benchmark and for logs.</summary>
     public IReadOnlyList<(string Name, TimeSpan Took)> Phases { get; init; } = [];
 }

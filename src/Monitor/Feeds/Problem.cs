@@ -1,3 +1,5 @@
+using Monitor.Feeds.Values;
+
 namespace Monitor.Feeds;
 
 /// <summary>One thing wrong with a delivery, said so that a spreadsheet user knows what to fix.</summary>
@@ -5,8 +7,15 @@ namespace Monitor.Feeds;
 /// <param name="Line">1-based source line (CSV line, XLSX row, JSON object's line); null for the file as a whole.</param>
 /// <param name="Column">The column name as in the feed contract; null when the problem is not about one column.</param>
 /// <param name="Message">Plain Dutch.</param>
+/// <remarks>Text from the delivery (a cell quoted in the message, a file or column name) can hold characters a terminal
+/// obeys (ESC) or PostgreSQL refuses (NUL in jsonb): every part is kept with those characters escaped, so the problem
+/// is safe to print, mail and store wherever it goes.</remarks>
 public sealed record Problem(string File, long? Line, string? Column, string Message)
 {
+    public string File { get; init; } = InvisibleCharacters.Escape(File);
+    public string? Column { get; init; } = Column is null ? null : InvisibleCharacters.Escape(Column);
+    public string Message { get; init; } = InvisibleCharacters.Escape(Message);
+
     public override string ToString() =>
         $"{File}{(Line is { } l ? $", regel {l}" : "")}{(Column is { } c ? $", kolom {c}" : "")}: {Message}";
 }

@@ -22,10 +22,14 @@ public static class DigestCsv
 
     private static string I(int? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "";
 
-    /// <summary>Quotes when needed; a leading = + - @ gets an apostrophe so a spreadsheet never runs feed text as a formula.</summary>
+    /// <summary>Quotes when needed, and defuses formulas (<see cref="Defused"/>).</summary>
     public static string Field(string text)
     {
-        if (text.Length > 0 && "=+-@\t\r".Contains(text[0])) text = "'" + text;
+        text = Defused(text);
         return text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
     }
+
+    /// <summary>Text from a feed with a leading = + - @ (or tab, CR) gets an apostrophe, so a spreadsheet opening any
+    /// CSV of ours never runs it as a formula.</summary>
+    public static string Defused(string text) => text.Length > 0 && "=+-@\t\r".Contains(text[0]) ? "'" + text : text;
 }

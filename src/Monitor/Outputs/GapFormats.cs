@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Monitor.Compute;
+using Monitor.Feeds.Values;
 using Spectre.Console;
 
 namespace Monitor.Outputs;
@@ -46,7 +47,7 @@ public static class GapFormats
         foreach (var h in new[] { "Gebied", "Opgave", "Datum", "Aantal", "Gerealiseerd", "Gat", "Tekort", "%", "Deadline", "Prognose laag–midden–hoog", "Toelichting" })
             table.AddColumn(new TableColumn(h));
         foreach (var r in rows)
-            table.AddRow(Markup.Escape($"{r.Gebiedcode} {r.Gebiednaam}"), r.Opgave, Date(r.Datum), Num(r.OpgaveAantal), Num(r.Gerealiseerd),
+            table.AddRow(Markup.Escape(InvisibleCharacters.Escape($"{r.Gebiedcode} {r.Gebiednaam}")), r.Opgave, Date(r.Datum), Num(r.OpgaveAantal), Num(r.Gerealiseerd),
                 Num(r.Gap), Num(r.Tekort), r.RealisatiePct?.ToString("0.0", CultureInfo.GetCultureInfo("nl-NL")) ?? "", Date(r.Deadline),
                 r.PrognoseMidden is null ? "" : Markup.Escape($"{r.PrognoseLaag}–{r.PrognoseMidden}–{r.PrognoseHoog} ({r.Methode})"),
                 Markup.Escape(r.Toelichting ?? ""));
@@ -55,5 +56,10 @@ public static class GapFormats
 
     private static string Num(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
     private static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-    private static string Field(string s) => s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
+    /// <summary>Names come from feeds: defused as in the digest's CSV, so a name starting with = is no live formula.</summary>
+    private static string Field(string s)
+    {
+        s = DigestCsv.Defused(s);
+        return s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
+    }
 }

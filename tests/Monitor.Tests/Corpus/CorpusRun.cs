@@ -58,6 +58,8 @@ public sealed class CorpusRun(NpgsqlDataSource db, string temp)
         var problems = string.Join("\n", result.Problems);
         Assert.True(result.Outcome == IngestOutcome.Rejected, $"{c.Name}: {result.Outcome}, verwacht Rejected");
         Assert.All(result.Problems, p => Assert.Equal(c.Name, p.File));
+        // Whatever the delivery holds, its problems print no character a terminal would obey or a reader cannot see.
+        Assert.All(result.Problems, p => Assert.False(p.ToString().Any(char.IsControl), p.ToString()));
         var problem = result.Problems.FirstOrDefault(p => p.Message.Contains(c.Fragment))
                       ?? throw new Xunit.Sdk.XunitException($"{c.Name}: geen probleem met \"{c.Fragment}\"; wel:\n{problems}");
         Assert.True(problem.Line == c.Line, $"{c.Name}: regel {problem.Line?.ToString() ?? "geen"}, verwacht {c.Line?.ToString() ?? "geen"}: {problem}");

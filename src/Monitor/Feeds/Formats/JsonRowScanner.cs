@@ -33,6 +33,7 @@ internal sealed class JsonRowScanner
     private Phase _phase;
     private bool _wrapped;
     private bool _sawRows;
+    private readonly HashSet<string> _wrapperKeys = new(StringComparer.OrdinalIgnoreCase);
 
     public JsonRowScanner(Stream stream, string file, TableReadOptions options)
     {
@@ -136,16 +137,31 @@ internal sealed class JsonRowScanner
             _phase = Phase.AfterRoot;
             return Step.Continue;
         }
-        var isRows = string.Equals(reader.GetString(), "rows", StringComparison.OrdinalIgnoreCase);
+        var key = StringValue(ref reader, null);
+        var keyLine = LineAt(ref reader);
+        var isRows = string.Equals(key, "rows", StringComparison.OrdinalIgnoreCase);
         if (!reader.Read()) return Step.NeedMore;
-        if (isRows && !_sawRows)
+        // Two "rows" (or two of any key) leave it to the parser which one counts: a delivery must say it once.
+        if (!_wrapperKeys.Add(key)) throw DuplicateKey(keyLine, key);
+        if (isRows)
         {
             if (reader.TokenType != JsonTokenType.StartArray) throw Shape(LineAt(ref reader));
             (_sawRows, _phase) = (true, Phase.InRows);
             return Step.Continue;
         }
-        return reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip() ? Step.NeedMore : Step.Continue;
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return Step.Continue;
+        var duplicate = JsonDuplicateKeys.Skip(ref reader, out var complete);
+        if (!complete)
+        {
+            _wrapperKeys.Remove(key); // the step is read again once more bytes are in
+            return Step.NeedMore;
+        }
+        if (duplicate is { } d) throw DuplicateKey(LineAt(ref reader, d.Offset), d.Key);
+        return Step.Continue;
     }
+
+    private FeedFormatException DuplicateKey(long line, string key) =>
+        Problem(line, $"Sleutel '{key}' staat meer dan eens in hetzelfde JSON-object; welke waarde geldt is dan niet te zeggen. Geef elke sleutel één keer.");
 
     private Step InRows(ref Utf8JsonReader reader, List<JsonField> fields, out long line)
     {
@@ -163,7 +179,7 @@ internal sealed class JsonRowScanner
         {
             if (!reader.Read()) return Step.NeedMore;
             if (reader.TokenType == JsonTokenType.EndObject) return Step.Row;
-            var key = reader.GetString()!;
+            var key = StringValue(ref reader, null);
             if (!reader.Read()) return Step.NeedMore;
             switch (reader.TokenType)
             {
@@ -171,7 +187,7 @@ internal sealed class JsonRowScanner
                     if (!reader.TrySkip()) return Step.NeedMore;
                     fields.Add(new JsonField(key, null, Nested: true));
                     break;
-                case JsonTokenType.String: fields.Add(new JsonField(key, reader.GetString(), false)); break;
+                case JsonTokenType.String: fields.Add(new JsonField(key, StringValue(ref reader, key), false)); break;
                 case JsonTokenType.Number: fields.Add(new JsonField(key, NumberText(ref reader), false)); break;
                 case JsonTokenType.True: fields.Add(new JsonField(key, "true", false)); break;
                 case JsonTokenType.False: fields.Add(new JsonField(key, "false", false)); break;
@@ -180,12 +196,39 @@ internal sealed class JsonRowScanner
         }
     }
 
-    /// <summary>Invariant, without exponent or trailing zeros: 1e3 → "1000", 363.0 → "363".</summary>
-    private static string NumberText(ref Utf8JsonReader reader) => reader.TryGetDecimal(out var value)
-        ? value.ToString("0.############################", CultureInfo.InvariantCulture)
-        : Encoding.UTF8.GetString(reader.ValueSpan);
+    /// <summary>
+    /// The string token as text. Utf8JsonReader checks the structure, not the text: bytes that are no UTF-8, or an
+    /// escape of half a character (\ud800 without its other half), only fail here, and would otherwise end the load as an
+    /// error instead of a rejection.
+    /// </summary>
+    private string StringValue(ref Utf8JsonReader reader, string? key)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new FeedFormatException(new Problem(_file, LineAt(ref reader), key is null ? null : HeaderMatcher.Clean(key),
+                (key is null ? "Een sleutel" : $"De waarde van '{key}'") + " is geen geldige tekst: er staan bytes in die geen UTF-8 zijn, " +
+                "of een \\u-escape van een half teken (zoals \\ud800 zonder de tweede helft). Sla het bestand op als UTF-8."));
+        }
+    }
 
-    private long LineAt(ref Utf8JsonReader reader) => _line + _buffer.AsSpan(_start, (int)reader.TokenStartIndex).Count((byte)'\n');
+    /// <summary>Invariant, without exponent or trailing zeros: 1e3 → "1000", 363.0 → "363". A number that a decimal
+    /// cannot hold exactly (150.0000000000000000000000000001 has 31 digits) stays as written, so the count check sees
+    /// its fraction and refuses it instead of a rounded 150.</summary>
+    private static string NumberText(ref Utf8JsonReader reader)
+    {
+        var written = Encoding.UTF8.GetString(reader.ValueSpan);
+        if (!reader.TryGetDecimal(out var value)) return written;
+        var plain = value.ToString("0.############################", CultureInfo.InvariantCulture);
+        return JsonNumbers.SameValue(written, plain) ? plain : written;
+    }
+
+    private long LineAt(ref Utf8JsonReader reader) => LineAt(ref reader, reader.TokenStartIndex);
+
+    private long LineAt(ref Utf8JsonReader reader, long offset) => _line + _buffer.AsSpan(_start, (int)offset).Count((byte)'\n');
 
     private void Fill()
     {

@@ -57,6 +57,9 @@ public static class TableReaderFactory
             throw Unreadable(fileName, "Dit is een ingepakt bestand (gzip); lever het uitgepakt aan als CSV, XLSX of JSON.");
         if (head.StartsWith("%PDF"u8)) throw Unreadable(fileName, $"Dit is een PDF-bestand. {NotATable}");
         if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return TableFormat.Csv;
+        if (Utf16WithoutByteOrderMark(head) is { } utf16)
+            throw Unreadable(fileName, $"Dit bestand is tekst in {utf16} zonder byte-order-mark (BOM), zodat de codering niet vast " +
+                                       "te stellen is. Sla het op in UTF-8 (in Excel: 'CSV UTF-8 (door komma's gescheiden)'), of als Unicode-tekst mét BOM.");
         if (LooksBinary(head)) throw Unreadable(fileName, NotATable);
         if (extension is ".xlsx" or ".xlsm")
             throw Unreadable(fileName, "Dit bestand heet .xlsx, maar is geen Excel-werkmap. Sla het opnieuw op als Excel-werkmap of als CSV.");
@@ -65,14 +68,34 @@ public static class TableReaderFactory
         return extension == ".json" ? TableFormat.Json : TableFormat.Csv;
     }
 
-    /// <summary>Text never holds NUL and hardly any other control characters; binary files are full of them.</summary>
+    /// <summary>Text hardly holds control characters; binary files are full of them. A few stray marks (an old DOS
+    /// end-of-file, a NUL, an escape) are still text: the reader then refuses the cell each is in, with line and column.</summary>
     private static bool LooksBinary(ReadOnlySpan<byte> head)
     {
-        if (head.Contains((byte)0)) return true;
         var control = 0;
         foreach (var b in head)
             if (b is < 0x20 and not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C) or 0x7F) control++;
-        return control > Math.Max(1, head.Length / 100); // one stray mark (an old DOS end-of-file) is still text
+        return control > Math.Max(8, head.Length / 100);
+    }
+
+    /// <summary>
+    /// "UTF-16 LE" or "UTF-16 BE" when the head reads as UTF-16 text without its byte order mark: mostly Latin text, so
+    /// nearly every character has a zero high byte, which puts a NUL at every other position (odd ones for little
+    /// endian). Binary data does not keep that rhythm.
+    /// </summary>
+    private static string? Utf16WithoutByteOrderMark(ReadOnlySpan<byte> head)
+    {
+        var pairs = Math.Min(head.Length, 4096) / 2;
+        if (pairs < 4) return null;
+        int zeroEven = 0, zeroOdd = 0;
+        for (var i = 0; i < pairs; i++)
+        {
+            if (head[2 * i] == 0) zeroEven++;
+            if (head[2 * i + 1] == 0) zeroOdd++;
+        }
+        if (zeroOdd >= pairs * 9 / 10 && zeroEven <= pairs / 20) return "UTF-16 LE";
+        if (zeroEven >= pairs * 9 / 10 && zeroOdd <= pairs / 20) return "UTF-16 BE";
+        return null;
     }
 
     private static FeedFormatException Unreadable(string fileName, string message) => new(new Problem(fileName, null, null, message));

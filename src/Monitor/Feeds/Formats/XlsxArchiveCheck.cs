@@ -57,10 +57,12 @@ internal static class XlsxArchiveCheck
     {
         var buffer = new byte[1 << 16];
         long total = 0;
+        var hasSharedStrings = zip.Entries.Any(IsSharedStrings);
         foreach (var entry in zip.Entries)
         {
             using var content = entry.Open();
             long entryBytes = 0;
+            var sheet = IsWorksheet(entry) ? new XlsxSheetScan() : null;
             for (var n = content.Read(buffer); n > 0; n = content.Read(buffer))
             {
                 entryBytes += n;
@@ -69,9 +71,14 @@ internal static class XlsxArchiveCheck
                 if (entryBytes > MaxSharedStringsBytes && IsSharedStrings(entry)) throw TooMuchText(file);
                 if (entryBytes > entry.Length)
                     throw Unreadable(file, $"Het XLSX-bestand is beschadigd: onderdeel '{entry.FullName}' is groter dan het archief opgeeft.");
+                sheet?.Add(buffer.AsSpan(0, n));
             }
+            if (sheet?.Problem(hasSharedStrings) is { } problem) throw Unreadable(file, problem);
         }
     }
+
+    private static bool IsWorksheet(ZipArchiveEntry entry) =>
+        entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSharedStrings(ZipArchiveEntry entry) => entry.FullName.EndsWith("sharedStrings.xml", StringComparison.OrdinalIgnoreCase);
 

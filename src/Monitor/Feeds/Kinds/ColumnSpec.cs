@@ -7,7 +7,11 @@ public enum ValueType { Text, Count, Decimal, Date, GemeenteCode, GebiedCode, Pe
 
 /// <summary>One column of a feed kind as FEEDS.md defines it.</summary>
 /// <param name="Max">Largest plausible value for a count: anything above is a typo, not a figure.</param>
-public sealed record ColumnSpec(string Name, ValueType Type, bool Required = true, string[]? Choices = null, long Max = 10_000_000)
+/// <param name="Scale">For a decimal: the decimals its warehouse column keeps. More would be rounded there (an aandeel
+/// of 0,00001 would become 0, which the table refuses), so more is refused here, with line and column.</param>
+/// <param name="Limit">For a decimal: the values must be at least 0 and below this, as the warehouse column can hold.</param>
+public sealed record ColumnSpec(string Name, ValueType Type, bool Required = true, string[]? Choices = null, long Max = 10_000_000,
+    int? Scale = null, decimal? Limit = null)
 {
     public NpgsqlDbType DbType => Type switch
     {

@@ -30,9 +30,12 @@ public sealed class ContactenKind : FeedKind
             yield return ("gebiedcode", $"rol {row.Text("rol")} hoort bij een {(expected == "GM" ? "gemeente (GM…)" : "provincie (PV…)")}, niet bij {gebied}.");
     }
 
+    // Addresses are stored in lower case (mail ignores case), so two that differ only in case are one contact twice:
+    // grouped as stored, or the merge would hit the primary key instead of the delivery getting a line number.
     public override string CrossRowCheckSql => """
-        SELECT array_agg(line ORDER BY line), 'contact ' || email || ' staat er voor ' || gebiedcode || ' (' || rol || ') meer dan eens in'
-        FROM stage GROUP BY gebiedcode, rol, email HAVING count(*) > 1
+        SELECT array_agg(line ORDER BY line), 'contact ' || lower(email) || ' staat er voor ' || gebiedcode || ' (' || rol || ') meer dan eens in'
+               || CASE WHEN count(DISTINCT email) > 1 THEN ' (de adressen verschillen alleen in hoofdletters: ' || string_agg(DISTINCT email, ', ') || ')' ELSE '' END
+        FROM stage GROUP BY gebiedcode, rol, lower(email) HAVING count(*) > 1
         """;
 
     public override string MergeSql => """

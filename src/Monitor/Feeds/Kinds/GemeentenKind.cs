@@ -14,7 +14,7 @@ public sealed class GemeentenKind : FeedKind
         new("veiligheidsregiocode", ValueType.GebiedCode),
         new("veiligheidsregionaam", ValueType.Text),
         new("inwoners", ValueType.Count, Max: 2_000_000),
-        new("oppervlakte_km2", ValueType.Decimal),
+        new("oppervlakte_km2", ValueType.Decimal, Scale: 2, Limit: 100_000_000m), // numeric(10, 2)
         new("peiljaar", ValueType.Count, Required: false, Max: 2100),
     ];
 
@@ -35,7 +35,7 @@ public sealed class GemeentenKind : FeedKind
 
     public override string CrossRowCheckSql => """
         SELECT array_agg(line ORDER BY line), 'gemeentecode ' || gemeentecode || ' staat meer dan eens in de levering'
-        FROM stage GROUP BY gemeentecode, peiljaar HAVING count(*) > 1
+        FROM stage GROUP BY gemeentecode, coalesce(peiljaar, extract(year FROM current_date)::int) HAVING count(*) > 1 -- an empty peiljaar is this year's, as merged
         UNION ALL
         SELECT array_agg(line ORDER BY line), 'provinciecode ' || provinciecode || ' heeft verschillende namen: ' || string_agg(DISTINCT provincienaam, ', ')
         FROM stage GROUP BY provinciecode HAVING count(DISTINCT provincienaam) > 1

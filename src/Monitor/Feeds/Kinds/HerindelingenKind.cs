@@ -14,7 +14,7 @@ public sealed class HerindelingenKind : FeedKind
         new("datum", ValueType.Date),
         new("oude_gemeentecode", ValueType.GemeenteCode),
         new("nieuwe_gemeentecode", ValueType.GemeenteCode),
-        new("aandeel", ValueType.Decimal, Required: false),
+        new("aandeel", ValueType.Decimal, Required: false, Scale: 4, Limit: 100m), // numeric(6, 4)
     ];
 
     public override IEnumerable<(string?, string)> CheckRow(StagedRow row)
@@ -37,6 +37,10 @@ public sealed class HerindelingenKind : FeedKind
         WHERE NOT EXISTS (SELECT 1 FROM monitor.gemeenten g WHERE g.code = s.nieuwe_gemeentecode)
           AND NOT EXISTS (SELECT 1 FROM stage o WHERE o.oude_gemeentecode = s.nieuwe_gemeentecode)
           AND NOT EXISTS (SELECT 1 FROM monitor.herindelingen h WHERE h.oude_code = s.nieuwe_gemeentecode)
+        UNION ALL
+        -- One pair twice would meet itself in the merge's ON CONFLICT (a database error): found here, with its lines.
+        SELECT array_agg(line ORDER BY line), 'de herindeling van ' || oude_gemeentecode || ' naar ' || nieuwe_gemeentecode || ' staat er meer dan eens in'
+        FROM stage GROUP BY oude_gemeentecode, nieuwe_gemeentecode HAVING count(*) > 1
         """;
 
     public override string MergeSql => """

@@ -18,6 +18,7 @@ public static class CellParser
     /// <summary>As <see cref="TryParse"/>, into slot <paramref name="i"/> of typed storage: no boxing, for the loader's hot loop.</summary>
     public static bool TryParseInto(ColumnSpec spec, string text, NumberStyleHint numbers, RowValues values, int i, [NotNullWhen(false)] out string? error)
     {
+        if (HoldsControlCharacter(spec, text, out error)) return false;
         switch (spec.Type)
         {
             case ValueType.Count:
@@ -27,6 +28,7 @@ public static class CellParser
                 break;
             case ValueType.Decimal:
                 if (!ValueParser.TryDecimal(text, numbers, out values.Decimal[i], out error)) return false;
+                if (OutsideColumn(spec, values.Decimal[i], text, out error)) return false;
                 break;
             case ValueType.Date:
                 if (!ValueParser.TryDate(text, out values.Date[i], out error)) return false;
@@ -40,12 +42,34 @@ public static class CellParser
         return true;
     }
 
+    /// <summary>NUL and the other control characters no spreadsheet types: PostgreSQL refuses a NUL in text, and ESC
+    /// would reach a terminal; the delivery is refused on this cell, before the database sees it.</summary>
+    private static bool HoldsControlCharacter(ColumnSpec spec, string text, [NotNullWhen(true)] out string? error)
+    {
+        var at = InvisibleCharacters.IndexOfForbiddenInCell(text);
+        error = at < 0 ? null : $"{spec.Name} {InvisibleCharacters.ForbiddenInCell(text[at])}";
+        return error is not null;
+    }
+
+    /// <summary>A decimal its warehouse column cannot hold as delivered: negative, too large, or with more decimals than it keeps.</summary>
+    private static bool OutsideColumn(ColumnSpec spec, decimal number, string text, [NotNullWhen(true)] out string? error)
+    {
+        var shown = text.Trim();
+        error = spec.Limit is { } limit && number < 0 ? $"'{shown}' mag niet negatief zijn."
+            : spec.Limit is { } max && number >= max ? string.Create(Dutch, $"'{shown}' is te groot voor {spec.Name} (kleiner dan {max:N0}).")
+            : spec.Scale is { } scale && number != Math.Round(number, scale)
+                ? $"'{shown}' heeft meer dan {scale} decimalen; {spec.Name} wordt met {scale} decimalen bewaard, en afronden zou het getal veranderen."
+            : null;
+        return error is not null;
+    }
+
     private static string TooLarge(ColumnSpec spec, int count) =>
         string.Create(Dutch, $"{count} is onwaarschijnlijk groot voor {spec.Name} (hoogstens {spec.Max:N0}); controleer het getal.");
 
     public static bool TryParse(ColumnSpec spec, string text, NumberStyleHint numbers, out object? value, [NotNullWhen(false)] out string? error)
     {
         value = null;
+        if (HoldsControlCharacter(spec, text, out error)) return false;
         switch (spec.Type)
         {
             case ValueType.Count:
@@ -54,6 +78,7 @@ public static class CellParser
                 value = count; return true;
             case ValueType.Decimal:
                 if (!ValueParser.TryDecimal(text, numbers, out var number, out error)) return false;
+                if (OutsideColumn(spec, number, text, out error)) return false;
                 value = number; return true;
             case ValueType.Date:
                 if (!ValueParser.TryDate(text, out var date, out error)) return false;

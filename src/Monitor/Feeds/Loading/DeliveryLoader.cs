@@ -40,7 +40,13 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
         var fileName = Path.GetFileName(request.Source.TrimEnd('/')) is { Length: > 0 } n ? n : request.Source;
         // The bytes are stored beside the load, on a connection of their own; every outcome waits for them.
         var payload = store.StorePayloadAsync(registered.Id, request.Path, ct);
-        try { return await LoadAsync(request, kind, registered, fileName, payload, bytesRead, phases, ct); }
+        try
+        {
+            var result = await LoadAsync(request, kind, registered, fileName, payload, bytesRead, phases, ct);
+            return result.Outcome == IngestOutcome.Accepted && registered.Reapplies is { } earlier
+                ? result with { Reapplies = earlier, SupersededBy = registered.SupersededBy }
+                : result;
+        }
         catch (NpgsqlException e) when (DeliveryInterruptedException.IsConnectionLoss(e))
         {
             // "Exception while writing to stream" tells nobody what happened to their delivery; this does.

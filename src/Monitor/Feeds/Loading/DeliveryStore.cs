@@ -10,7 +10,10 @@ public sealed class DeliveryStore(NpgsqlDataSource db)
 {
     private const int ChunkSize = 1 << 20;
 
-    public sealed record Registered(long Id, bool IsDuplicate, long? DuplicateOf);
+    /// <param name="Reapplies">The feed's earlier accepted delivery with the same bytes, since superseded: this one applies
+    /// them again as the newest.</param>
+    /// <param name="SupersededBy">The feed's latest accepted delivery when the bytes are reapplied: the one they replace.</param>
+    public sealed record Registered(long Id, bool IsDuplicate, long? DuplicateOf, long? Reapplies = null, long? SupersededBy = null);
 
     public static async Task<(byte[] Sha256, long Size)> HashFileAsync(string path, CancellationToken ct)
     {
@@ -58,9 +61,11 @@ public sealed class DeliveryStore(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// Records the delivery as pending, unless the same bytes of this kind were accepted before (then it is recorded as a
-    /// duplicate). A pending delivery with the same bytes, left by a crash, is taken over rather than repeated. The bytes
-    /// follow with <see cref="StorePayloadAsync"/>.
+    /// Records the delivery as pending, unless its bytes are already in force (then it is recorded as a duplicate): they
+    /// are the feed's latest accepted delivery, or another feed of the kind accepted them. Bytes this feed accepted
+    /// before but has since replaced are not in force: re-delivering the previous file is how a publisher undoes a broken
+    /// one, so they are loaded again as the newest (<see cref="Registered.Reapplies"/>). A pending delivery with the same
+    /// bytes, left by a crash, is taken over rather than repeated. The bytes follow with <see cref="StorePayloadAsync"/>.
     /// </summary>
     public async Task<Registered> RegisterAsync(string feed, string kind, string source, byte[] sha256, long size,
         string? etag, string? lastModified, CancellationToken ct)
@@ -70,8 +75,7 @@ public sealed class DeliveryStore(NpgsqlDataSource db)
         await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext('delivery:' || @kind))", new { kind }, tx,
             commandTimeout: 0, cancellationToken: ct));
 
-        var accepted = await conn.QuerySingleOrDefaultAsync<long?>(
-            "SELECT id FROM monitor.deliveries WHERE kind = @kind AND sha256 = @sha256 AND outcome = 'accepted'", new { kind, sha256 }, tx);
+        var (accepted, reapplies, latest) = await InForceAsync(conn, tx, feed, kind, sha256);
         if (accepted is { } original)
         {
             var dupId = await conn.ExecuteScalarAsync<long>("""
@@ -85,12 +89,37 @@ public sealed class DeliveryStore(NpgsqlDataSource db)
         var pending = await conn.QuerySingleOrDefaultAsync<long?>(
             "SELECT id FROM monitor.deliveries WHERE kind = @kind AND sha256 = @sha256 AND outcome = 'pending' ORDER BY id LIMIT 1",
             new { kind, sha256 }, tx);
-        var id = pending ?? await conn.ExecuteScalarAsync<long>("""
-            INSERT INTO monitor.deliveries (feed, kind, source, size_bytes, sha256, etag, last_modified)
-            VALUES (@feed, @kind, @source, @size, @sha256, @etag, @lastModified) RETURNING id
-            """, new { feed, kind, source, size, sha256, etag, lastModified }, tx);
+        var id = pending is { } takeOver
+            ? await conn.ExecuteScalarAsync<long>("UPDATE monitor.deliveries SET reapplies = @reapplies WHERE id = @takeOver RETURNING id",
+                new { takeOver, reapplies }, tx)
+            : await conn.ExecuteScalarAsync<long>("""
+                INSERT INTO monitor.deliveries (feed, kind, source, size_bytes, sha256, etag, last_modified, reapplies)
+                VALUES (@feed, @kind, @source, @size, @sha256, @etag, @lastModified, @reapplies) RETURNING id
+                """, new { feed, kind, source, size, sha256, etag, lastModified, reapplies }, tx);
         await tx.CommitAsync(ct);
-        return new Registered(id, false, null);
+        return new Registered(id, false, null, reapplies, reapplies is null ? null : latest);
+    }
+
+    /// <summary>
+    /// Whether these bytes are in force: Accepted is the delivery that holds them (the feed's latest accepted one, or
+    /// another feed's). Otherwise Reapplies is this feed's earlier acceptance of them, which Latest has since replaced.
+    /// Latest is by fetch time, as the feeds dashboard orders deliveries.
+    /// </summary>
+    private static async Task<(long? Accepted, long? Reapplies, long? Latest)> InForceAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
+        string feed, string kind, byte[] sha256)
+    {
+        var newest = (await conn.QueryAsync<(long Id, bool Same)>("""
+            SELECT id, sha256 = @sha256 FROM monitor.deliveries WHERE feed = @feed AND kind = @kind AND outcome = 'accepted'
+            ORDER BY fetched_at DESC, id DESC LIMIT 1
+            """, new { feed, kind, sha256 }, tx)).ToList();
+        long? latest = newest.Count > 0 ? newest[0].Id : null;
+        if (newest is [{ Same: true }]) return (latest, null, latest);
+        var earlier = (await conn.QueryAsync<(long Id, string Feed)>("""
+            SELECT id, feed FROM monitor.deliveries WHERE kind = @kind AND sha256 = @sha256 AND outcome = 'accepted'
+            ORDER BY fetched_at DESC, id DESC
+            """, new { kind, sha256 }, tx)).ToList();
+        if (earlier.FirstOrDefault(e => e.Feed == feed) is { Id: > 0 } own) return (null, own.Id, latest);
+        return (earlier.Count > 0 ? earlier[0].Id : null, null, latest);
     }
 
     /// <summary>

@@ -91,12 +91,14 @@ public sealed class RowStager
     {
         var index = _columns.Select(c => IndexOf(reader.Header, c.Name)).ToArray();
         var numbers = reader.Numbers;
+        var width = NamedWidth(reader.Header);
         while (reader.Read())
         {
             ct.ThrowIfCancellationRequested();
             RowsRead++;
             var line = reader.Line;
             var before = ProblemCount;
+            if (reader.FieldCount > width) CheckBeyondHeader(reader, width, line);
             _values.Clear();
             for (var i = 0; i < _columns.Length; i++)
             {
@@ -120,6 +122,33 @@ public sealed class RowStager
             Write(copy, plan, line, feed, deliveryId);
         }
         return true;
+    }
+
+    /// <summary>Columns up to the last one the header names: a trailing separator in the header adds no column.</summary>
+    private static int NamedWidth(IReadOnlyList<string> header)
+    {
+        var width = header.Count;
+        while (width > 0 && header[width - 1].Length == 0) width--;
+        return width;
+    }
+
+    /// <summary>
+    /// A value past the last named column belongs to no column, and usually means the values before it moved one column
+    /// on: in a ',' file an unquoted 1,500 is two fields, so capaciteit reads 1 and the 500 would silently be dropped.
+    /// Trailing empty fields (a separator too many at the end) are harmless.
+    /// </summary>
+    private void CheckBeyondHeader(ITableReader reader, int width, long line)
+    {
+        var first = width;
+        while (first < reader.FieldCount && reader.Get(first) is null) first++;
+        if (first == reader.FieldCount) return;
+        var commaCsv = reader.Format == "csv" && reader.Numbers == Formats.NumberStyleHint.Invariant;
+        Report(line, (first + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"Deze regel heeft meer velden dan de kopregel, die {width} kolommen heeft: '{reader.Get(first)}' in veld " +
+            $"{first + 1} hoort bij geen kolom, en de waarden ervoor staan misschien een kolom verschoven." + (commaCsv
+                ? " Staat er een getal met een komma voor duizendtallen in (1,500)? In een bestand met komma's als scheidingsteken " +
+                  "wordt dat twee velden: schrijf 1500, of zet het getal tussen aanhalingstekens (\"1,500\")."
+                : " Geef elke kolom een naam in de kopregel, of haal de waarde weg."));
     }
 
     /// <summary>Resolves the row's gemeente codes to today's gemeenten; a split code (one column) is remembered with its

@@ -31,13 +31,21 @@ public static partial class ValueParser
         value = 0;
         if (!TryDecimal(text, numbers, out var number, out error)) return false;
         var shown = text!.Trim();
-        error = number != decimal.Truncate(number) ? $"'{shown}' is geen heel getal."
+        error = number != decimal.Truncate(number) || FractionBeyondDecimal(shown, numbers) ? $"'{shown}' is geen heel getal."
             : number < 0 ? $"'{shown}' mag niet negatief zijn."
             : number > MaxCount ? $"'{shown}' is onwaarschijnlijk groot (meer dan 10.000.000)."
             : null;
         if (error is not null) return false;
         value = (int)number;
         return true;
+    }
+
+    /// <summary>Whether a valid number has a non-zero digit after its decimal mark: a decimal keeps 28 digits, so
+    /// 150.0000000000000000000000000001 parses as 150, but it is no whole number.</summary>
+    private static bool FractionBeyondDecimal(string shown, NumberStyleHint numbers)
+    {
+        var mark = shown.IndexOf(numbers == NumberStyleHint.Dutch ? ',' : '.');
+        return mark >= 0 && shown.AsSpan(mark + 1).ContainsAnyExcept('0');
     }
 
     /// <summary>A number with an optional fraction: "185,53" (Dutch), "185.53" (invariant), "1.234,56" (Dutch).</summary>

@@ -40,6 +40,8 @@ public sealed class ValueParserNumberTests
     [Theory]
     [InlineData("12,5", NumberStyleHint.Dutch, "'12,5' is geen heel getal.")]
     [InlineData("1.5", NumberStyleHint.Invariant, "'1.5' is geen heel getal.")]
+    [InlineData("150.0000000000000000000000000001", NumberStyleHint.Invariant, "'150.0000000000000000000000000001' is geen heel getal.")] // a decimal would round it to 150
+    [InlineData("150,00000000000000000000000000001", NumberStyleHint.Dutch, "'150,00000000000000000000000000001' is geen heel getal.")]
     [InlineData("-3", NumberStyleHint.Dutch, "'-3' mag niet negatief zijn.")]
     [InlineData("−3", NumberStyleHint.Invariant, "'−3' mag niet negatief zijn.")]
     [InlineData("10.000.001", NumberStyleHint.Dutch, "'10.000.001' is onwaarschijnlijk groot (meer dan 10.000.000).")]
