@@ -25,10 +25,11 @@ public sealed class DigestRunner(NpgsqlDataSource db, DigestData data, DigestOpt
     {
         var (model, to) = await LoadAsync(provincie, date, ct);
         var message = DigestMail.Compose(model, options, smtp.FromAddress, to, now);
-        var baseName = $"weekoverzicht-{provincie}-{date:yyyy-MM-dd}";
+        var baseName = DigestMail.BaseName(model);
         var html = await HtmlExport.WriteAsync(message, folder, baseName, ct);
         var csv = Path.Combine(folder, baseName + ".csv");
         await File.WriteAllBytesAsync(csv, DigestCsv.Render(model), ct);
+        await File.WriteAllBytesAsync(Path.Combine(folder, baseName + ".xlsx"), DigestXlsx.Render(model.Headlines.Concat(model.Gemeenten).ToList(), model.Name), ct);
         await File.WriteAllBytesAsync(Path.Combine(folder, baseName + ".eml"), OutboxStore.Serialize(message), ct);
         return new DigestResult(provincie, date, html, csv, null, to.Count, to.Count == 0 ? "geen PRT-contact: alleen voorbeeld" : null);
     }
