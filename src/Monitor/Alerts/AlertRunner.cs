@@ -11,7 +11,7 @@ public sealed record AlertRunResult(DateOnly Date, int Conditions, int Open, int
 /// One evaluation: rules → lifecycle step per alert → one message per recipient into the outbox, all in one transaction.
 /// An alert counts as notified once its message is durably in the outbox; the outbox then delivers it (OutboxSender).
 /// </summary>
-public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOptions options, SmtpOptions smtp)
+public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOptions options, SmtpOptions smtp, DigestOptions digest)
 {
     public async Task<AlertRunResult> RunAsync(DateOnly date, DateTimeOffset evaluatedAt, CancellationToken ct)
     {
@@ -49,10 +49,16 @@ public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOption
             foreach (var e in step.Events) await store.AddEventAsync(id, date, e);
             if (step.Next.Status != AlertStatus.Resolved) openCount++;
             if (step.Next.Status == AlertStatus.Firing) firing++;
-            if (step.Notify is { } kind) notices.Add(new AlertNotice(id, step.Next with { Id = id }, kind, input.Name(key.Gebiedcode)));
+            if (step.Notify is { } kind)
+                notices.Add(new AlertNotice(id, step.Next with { Id = id }, kind, input.Name(key.Gebiedcode))
+                {
+                    Figure = input.Series.FirstOrDefault(s => s.Gebiedcode == key.Gebiedcode && s.Opgave == key.Subject),
+                });
         }
 
-        var recipients = new Recipients(await store.ContactsAsync(), await store.ProvincieOfAsync());
+        var allContacts = await store.ContactsAsync();
+        var provincieOf = await store.ProvincieOfAsync();
+        var recipients = new Recipients(allContacts, provincieOf);
         var perNotice = notices.ToDictionary(n => n, n => recipients.For(n.Alert.Key.Gebiedcode, n.Alert.Roles));
         var outboxIds = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         var messages = 0;
@@ -61,7 +67,9 @@ public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOption
                      .GroupBy(x => x.Contact.Email, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var contact = group.First().Contact;
-            var mail = AlertMail.Compose(smtp.FromAddress, Mail.Mailbox(contact.Naam, contact.Email), group.Select(x => x.Notice).ToList(), date, evaluatedAt);
+            var mailNotices = group.Select(x => x.Notice).ToList();
+            var mail = AlertMail.Compose(smtp.FromAddress, Mail.Mailbox(contact.Naam, contact.Email), mailNotices, date, evaluatedAt,
+                MailContext(contact, allContacts, provincieOf, input));
             outboxIds[group.Key] = await OutboxStore.EnqueueAsync(conn, tx, mail, "alert");
             messages++;
         }
@@ -76,6 +84,20 @@ public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOption
         }
         await tx.CommitAsync(ct);
         return new AlertRunResult(date, conditions.Count, openCount, firing, notices.Count, messages, unaddressed, withoutData);
+    }
+
+    /// <summary>
+    /// What the mail for one contact can point to: a college gets its provincie's PRT contacts (else toezicht) to ask;
+    /// the dashboard link comes from Digest:DashboardUrl.
+    /// </summary>
+    private AlertMailContext MailContext(Contact contact, IReadOnlyList<Contact> contacts, IReadOnlyDictionary<string, string> provincieOf, AlertInput input)
+    {
+        var provincie = contact.Gebiedcode.StartsWith("PV", StringComparison.Ordinal) ? contact.Gebiedcode : provincieOf.GetValueOrDefault(contact.Gebiedcode);
+        var ask = contact.Rol == Roles.College
+            ? contacts.Where(c => c.Gebiedcode == provincie && c.Rol == Roles.Prt).ToList() is { Count: > 0 } prt ? prt
+              : contacts.Where(c => c.Gebiedcode == provincie && c.Rol == Roles.Toezicht).ToList()
+            : [];
+        return new AlertMailContext(contact.Rol, contact.Gebiedcode, code => input.Names.TryGetValue(code, out var n) ? n : code, ask, digest.DashboardUrl);
     }
 
     /// <summary>Creates a silence for the identity of alert <paramref name="alertId"/>: notifications stop on dates before <paramref name="until"/>.</summary>

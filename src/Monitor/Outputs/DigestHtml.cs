@@ -55,7 +55,7 @@ public static class DigestHtml
         {
             if (m.HeadlineFor(opgave) is not { } input) continue;
             var info = opgave == "oekraine";
-            sb.Append($"<p style=\"margin:6px 0;{(info ? "color:#555;" : "")}\">");
+            sb.Append($"<p style=\"margin:6px 0;{(info ? "color:#555;" : "")}\"><b>{H(DigestCharts.OpgaveTitle(opgave))}.</b> ");
             foreach (var s in Headline.Sentences(input)) sb.Append(H(s)).Append(' ');
             sb.Append("</p>");
         }

@@ -12,7 +12,7 @@ public static class DigestText
         sb.AppendLine($"WEEKOVERZICHT {m.ProvincieNaam.ToUpperInvariant()} ({m.Provincie}), stand op {m.Date:yyyy-MM-dd}").AppendLine();
         sb.AppendLine("IN HET KORT");
         foreach (var opgave in Supervised.Append("oekraine"))
-            if (m.HeadlineFor(opgave) is { } input) sb.AppendLine("- " + string.Join(" ", Headline.Sentences(input)));
+            if (m.HeadlineFor(opgave) is { } input) sb.AppendLine($"- {DigestCharts.OpgaveTitle(opgave)}. " + string.Join(" ", Headline.Sentences(input)));
         sb.AppendLine();
         sb.AppendLine("WIE LOOPT ACHTER (grootste tekort eerst)");
         foreach (var opgave in Supervised)

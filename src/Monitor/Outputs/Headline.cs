@@ -25,20 +25,20 @@ public static class Headline
 {
     private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
 
+    /// <summary>The sentences, without the opgave's name: the caller puts that in front (bold in HTML).</summary>
     public static IReadOnlyList<string> Sentences(HeadlineInput x)
     {
         var unit = x.Opgave == "taakstelling" ? "personen" : "plekken";
-        var label = DigestModel.OpgaveLabel(x.Opgave);
         var s = new List<string>();
 
         if (x.OpgaveAantal is not { } opgave)
         {
-            s.Add($"{label}: de opgave van {x.AreaName} is niet bekend; gerealiseerd {N(x.Gerealiseerd)} {unit}. Zonder opgave is er geen tekort te berekenen.");
+            s.Add($"De opgave van {x.AreaName} is niet bekend; gerealiseerd {N(x.Gerealiseerd)} {unit}. Zonder opgave is er geen tekort te berekenen.");
             return s;
         }
 
         var pct = opgave > 0 ? (100.0 * x.Gerealiseerd / opgave).ToString("0", Nl) + "%" : "–";
-        var stand = $"{label}: {N(x.Gerealiseerd)} van {N(opgave)} {unit} gerealiseerd ({pct})";
+        var stand = $"{N(x.Gerealiseerd)} van {N(opgave)} {unit} gerealiseerd ({pct})";
 
         if (x.Passed is { } p && x.Date > p.Date)
         {
