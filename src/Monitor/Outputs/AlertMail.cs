@@ -45,6 +45,14 @@ public static class AlertMail
     /// <summary>"Asten — taakstelling 2026-H2 loopt achter (waarschuwing)"; several: "Asten — 2 meldingen: …"; a PRT's per rule with counts.</summary>
     public static string Subject(IReadOnlyList<AlertNotice> notices, AlertMailContext c, DateOnly date)
     {
+        // A reminder or an escalation says so first: the reader has seen the topic before.
+        var prefix = notices.All(n => n.Kind == NotificationKind.Herinnering) ? "Herinnering: "
+            : notices.Any(n => n.Kind == NotificationKind.Escalatie) ? "Escalatie: " : "";
+        return prefix + SubjectText(notices, c, date);
+    }
+
+    private static string SubjectText(IReadOnlyList<AlertNotice> notices, AlertMailContext c, DateOnly date)
+    {
         var area = c.Role == Roles.Operator ? "Monitor" : notices.Select(n => n.Alert.Key.Gebiedcode).Distinct().Count() == 1
             ? ShortName(notices[0].Gebied) : c.AreaName(c.Area);
         var worst = Worst(notices);
@@ -54,9 +62,9 @@ public static class AlertMail
             return n.Kind == NotificationKind.Opgelost ? $"{area} — {Topic(n, date)}: opgelost" : $"{area} — {Topic(n, date)} ({Status(n)})";
         }
         var perRule = notices.GroupBy(n => (n.Alert.Key.Rule, Resolved: n.Kind == NotificationKind.Opgelost))
-            .Select(g => g.Count() == 1 || g.Select(n => n.Alert.Key.Gebiedcode).Distinct().Count() == 1
-                ? Topic(g.First(), date) + (g.Key.Resolved ? " opgelost" : "")
-                : $"{RuleTitle(g.Key.Rule)}{(g.Key.Resolved ? " opgelost" : "")} ({g.Select(n => n.Alert.Key.Gebiedcode).Distinct().Count()} gebieden)")
+            .SelectMany(g => g.Select(n => n.Alert.Key.Gebiedcode).Distinct().Count() == 1
+                ? g.Select(n => Topic(n, date) + (g.Key.Resolved ? " opgelost" : ""))
+                : [$"{RuleTitle(g.Key.Rule).ToLowerInvariant()}{(g.Key.Resolved ? " opgelost" : "")} ({g.Select(n => n.Alert.Key.Gebiedcode).Distinct().Count()} gebieden)"])
             .Distinct().ToList();
         var topics = perRule.Count <= 3 ? string.Join("; ", perRule) : string.Join("; ", perRule.Take(3)) + $" en {perRule.Count - 3} meer";
         return $"{area} — {notices.Count} meldingen: {topics}" + (worst is null ? "" : $" ({worst})");

@@ -25,7 +25,7 @@ public static class AlertMailHtml
             foreach (var g in ByRule(notices))
             {
                 sb.Append($"<h3 style=\"font-size:16px;margin:18px 0 4px 0;\">{H(RuleTitle(g.Key.Rule))}{(g.Key.Resolved ? " — opgelost" : "")} — {g.Count()} {(g.Count() == 1 ? "gebied" : "gebieden")}</h3>")
-                  .Append($"<p style=\"margin:0 0 6px 0;\"><b>Gevraagd:</b> {H(GroupAsk(g.First(), date))}</p>")
+                  .Append($"<p style=\"margin:0 0 6px 0;\"><strong>Gevraagd:</strong> {H(GroupAsk(g.First(), date))}</p>")
                   .Append(Table).Append($"<tr>{Th}Gebied</th>{Th}Ernst</th>{Th}Cijfers</th>{Th}Sinds</th>{Th}Melding</th>")
                   .Append(c.Role == Roles.Operator || g.Any(n => n.Figure is null) ? $"{Th}Toelichting</th>" : "").Append("</tr>");
                 foreach (var n in Ordered(g))
@@ -42,8 +42,8 @@ public static class AlertMailHtml
             {
                 var resolved = n.Kind == NotificationKind.Opgelost;
                 sb.Append($"<h3 style=\"font-size:16px;margin:18px 0 4px 0;\">{H(Capital(Topic(n, date)))} {(resolved ? Badge("opgelost") : Badge(n.Alert.Severity))}</h3>")
-                  .Append($"<p style=\"margin:4px 0;font-size:15px;\"><b>Wat wordt gevraagd:</b> {H(Ask(n, date))}</p>")
-                  .Append($"<p style=\"margin:4px 0;\"><b>Wat de Monitor ziet:</b> {H(n.Alert.Summary)}</p>");
+                  .Append($"<p style=\"margin:4px 0;font-size:15px;\"><strong>Wat wordt gevraagd:</strong> {H(Ask(n, date))}</p>")
+                  .Append($"<p style=\"margin:4px 0;\"><strong>Wat de Monitor ziet:</strong> {H(n.Alert.Summary)}</p>");
                 if (n.Figure is { } f)
                 {
                     sb.Append(Table).Append($"<tr>{Th}Cijfer</th>{Th}Waarde</th>{Th}Peildatum</th></tr>");
@@ -58,7 +58,7 @@ public static class AlertMailHtml
             }
         }
         sb.Append("<h3 style=\"font-size:15px;margin:18px 0 4px 0;\">Begrippen</h3><ul style=\"margin:0;padding-left:18px;\">");
-        foreach (var (term, meaning) in Terms(notices)) sb.Append($"<li><b>{H(term)}</b>: {H(meaning)}</li>");
+        foreach (var (term, meaning) in Terms(notices)) sb.Append($"<li><strong>{H(term)}</strong>: {H(meaning)}</li>");
         sb.Append("</ul>");
         if (c.Contacts.Count > 0)
         {

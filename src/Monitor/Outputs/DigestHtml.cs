@@ -39,8 +39,8 @@ public static class DigestHtml
           .Append("</p>");
         foreach (var section in Sections) section(sb, v);
         sb.Append("<p style=\"margin-top:24px;color:#666;font-size:12px;\">Cijfers uit de Monitor (berekende reeksen tot en met ")
-          .Append($"{Headline.D(m.Date)}). <b>Netto tekort</b> = opgave − gerealiseerd over de hele provincie (een overschot in de ene gemeente dekt een tekort in de andere); ")
-          .Append("<b>bruto tekort</b> = de som van de tekorten van de gemeenten onder hun opgave. Kaarten: ").Append(H(MapGeometry.Attribution)).Append(". ")
+          .Append($"{Headline.D(m.Date)}). <strong>Netto tekort</strong> = opgave − gerealiseerd over de hele provincie (een overschot in de ene gemeente dekt een tekort in de andere); ")
+          .Append("<strong>bruto tekort</strong> = de som van de tekorten van de gemeenten onder hun opgave. Kaarten: ").Append(H(MapGeometry.Attribution)).Append(". ")
           .Append("Dit bericht is automatisch verstuurd.</p></td></tr></table></body></html>");
         return sb.ToString();
     }
@@ -55,7 +55,7 @@ public static class DigestHtml
         {
             if (m.HeadlineFor(opgave) is not { } input) continue;
             var info = opgave == "oekraine";
-            sb.Append($"<p style=\"margin:6px 0;{(info ? "color:#555;" : "")}\"><b>{H(DigestCharts.OpgaveTitle(opgave))}.</b> ");
+            sb.Append($"<p style=\"margin:6px 0;{(info ? "color:#555;" : "")}\"><strong>{H(DigestCharts.OpgaveTitle(opgave))}.</strong> ");
             foreach (var s in Headline.Sentences(input)) sb.Append(H(s)).Append(' ');
             sb.Append("</p>");
         }
@@ -78,7 +78,7 @@ public static class DigestHtml
             {
                 sb.Append(Table).Append($"<tr>{Th}Gemeente</th>{Th}Status</th>{Th}Tekort</th>{Th}Gerealiseerd / opgave</th>{Th}%</th></tr>");
                 foreach (var f in laggards)
-                    sb.Append($"<tr><td>{H(m.Name(f.Gebiedcode))}</td><td>{Badge(RealisationBand.Of(f.OpgaveAantal, f.Gerealiseerd))}</td>{Num}<b>{N(f.Tekort)}</b></td>")
+                    sb.Append($"<tr><td>{H(m.Name(f.Gebiedcode))}</td><td>{Badge(RealisationBand.Of(f.OpgaveAantal, f.Gerealiseerd))}</td>{Num}<strong>{N(f.Tekort)}</strong></td>")
                       .Append($"{Num}{N(f.Gerealiseerd)} / {N(f.OpgaveAantal)}</td>{Num}{Pct(f.RealisatiePct)}</td></tr>");
                 sb.Append("</table>");
             }

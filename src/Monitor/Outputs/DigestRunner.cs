@@ -47,6 +47,9 @@ public sealed class DigestRunner(NpgsqlDataSource db, DigestData data, DigestOpt
         return new DigestResult(provincie, date, null, null, outboxId, to.Count, null);
     }
 
+    /// <summary>The model alone, as a digest for that date would show it.</summary>
+    public Task<DigestModel> LoadModelAsync(string provincie, DateOnly date, CancellationToken ct) => data.LoadAsync(provincie, date, ct);
+
     private async Task<(DigestModel, List<MimeKit.MailboxAddress>)> LoadAsync(string provincie, DateOnly date, CancellationToken ct)
     {
         var model = await data.LoadAsync(provincie, date, ct);

@@ -55,15 +55,22 @@ public sealed class AlertRunTests : IAsyncLifetime
         Assert.All(mails, m => Assert.Equal(["college@amsterdam.test"], SmtpTestServer.EnvelopeRecipients(m)));
         var first = mails[0];
         Assert.Equal("College van B&W Amsterdam", first.To.Mailboxes.Single().Name);
-        Assert.Equal("Monitor 2025-05-02: 2 nieuwe meldingen", first.Subject);
+        // Area, topics and the worst severity in the subject.
+        Assert.StartsWith("Amsterdam — 2 meldingen: ", first.Subject);
+        Assert.Contains("asielopvang: tekort verwacht op 1 juli 2025", first.Subject);
+        Assert.Contains("opvang amv: tekort verwacht op 1 juli 2025", first.Subject);
+        Assert.Matches(@"\((waarschuwing|kritiek)\)$", first.Subject);
         Assert.Equal("auto-generated", first.Headers["Auto-Submitted"]);
         // Both alerts for this recipient in one email, in both parts; the name with & is escaped in HTML.
         Assert.Contains("Amsterdam (GM0363): asiel verwacht 900 van 1.000 plekken op 1 juli 2025", first.TextBody);
         Assert.Contains("Amsterdam (GM0363): amv verwacht 30 van 40 plekken", first.TextBody);
         Assert.Contains("Beste College van B&amp;W Amsterdam,", first.HtmlBody);
         Assert.Contains("asiel verwacht 900 van 1.000", first.HtmlBody);
-        Assert.Equal("Monitor 2025-05-09: 2 herinneringen", mails[1].Subject);
-        Assert.Equal("Monitor 2025-05-11: 2 opgelost", mails[2].Subject);
+        Assert.StartsWith("Herinnering: Amsterdam — 2 meldingen: ", mails[1].Subject);
+        Assert.StartsWith("Amsterdam — 2 meldingen: ", mails[2].Subject);
+        Assert.Contains("1 juli 2025 opgelost", mails[2].Subject);
+        // A college's mail carries no operator commands.
+        Assert.All(mails, m => Assert.DoesNotContain("monitor alerts", m.TextBody));
         Assert.Equal(3, mails.Select(m => m.MessageId).Distinct().Count());
 
         // Every state change and notification is visible for Grafana.
@@ -117,8 +124,8 @@ public sealed class AlertRunTests : IAsyncLifetime
         }
         var mails = _smtp.Received();
         Assert.Equal(["college2@amsterdam.test"], SmtpTestServer.EnvelopeRecipients(mails[0]));
-        Assert.Equal("Monitor 2025-05-01: 1 nieuwe melding", mails[0].Subject);
-        var escalation = mails.Where(m => (m.Subject ?? "").Contains("escalatie")).ToList();
+        Assert.Equal("Amsterdam — taakstelling 2025-H1 loopt achter (waarschuwing)", mails[0].Subject);
+        var escalation = mails.Where(m => (m.Subject ?? "").StartsWith("Escalatie: ")).ToList();
         Assert.Equal(3, escalation.Count); // college, PRT and toezicht each get their own email on day 7
         Assert.Equal(["college2@amsterdam.test", "gs2@nh.test", "prt2@nh.test"], escalation.SelectMany(SmtpTestServer.EnvelopeRecipients).Order());
         Assert.Contains("achterstand van 30 meegenomen", escalation[0].TextBody);
@@ -176,6 +183,6 @@ public sealed class AlertRunTests : IAsyncLifetime
         await AmsterdamAsync(D1.AddDays(14), false);
         await _kit.DayAsync(D1.AddDays(14));
         Assert.Equal(3, _smtp.Received().Count);
-        Assert.Equal("Monitor 2025-05-15: 2 opgelost", _smtp.Received()[2].Subject);
+        Assert.EndsWith("opgelost", _smtp.Received()[2].Subject);
     }
 }

@@ -40,7 +40,14 @@ public static class ChoroplethMap
             }
         }
         if (drawn.Count == 0) plot.Add.Annotation("Geen gemeenten om te tekenen");
-        plot.Axes.Frameless();
+        // No axes on a map, but keep the title (Frameless would drop it with the axes).
+        foreach (var axis in plot.Axes.GetAxes())
+        {
+            axis.FrameLineStyle.Width = 0;
+            axis.MajorTickStyle.Length = 0;
+            axis.MinorTickStyle.Length = 0;
+            axis.TickLabelStyle.IsVisible = false;
+        }
         plot.HideGrid();
         plot.Axes.SquareUnits();
         foreach (var b in RealisationBand.All.Where(b => drawn.Any(v => RealisationBand.Of(v.Opgave, v.Gerealiseerd) == b)))
