@@ -5,7 +5,11 @@ using Npgsql;
 namespace Monitor.Alerts;
 
 public sealed record AlertRunResult(DateOnly Date, int Conditions, int Open, int Firing, int Notices, int Messages, IReadOnlyList<string> Unaddressed,
-    int WithoutData = 0);
+    int WithoutData = 0)
+{
+    /// <summary>Notices held back by the throttle this run (they go out with the next mail on their topic).</summary>
+    public int Held { get; init; }
+}
 
 /// <summary>
 /// One evaluation: rules → lifecycle step per alert → one message per recipient into the outbox, all in one transaction.
@@ -60,11 +64,14 @@ public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOption
         var provincieOf = await store.ProvincieOfAsync();
         var recipients = new Recipients(allContacts, provincieOf);
         var perNotice = notices.ToDictionary(n => n, n => recipients.For(n.Alert.Key.Gebiedcode, n.Alert.Roles));
+        // Fewer mails: per recipient and topic at most one mail per GroupIntervalDays unless it gets worse; the rest waits.
+        var throttle = new MailThrottleStore(conn, tx);
+        var fresh = perNotice.SelectMany(p => p.Value.Select(c => new Addressed(c, p.Key))).ToList();
+        var decision = MailThrottle.Decide(date, options.GroupIntervalDays, fresh, await throttle.HeldAsync(allContacts, input, store), await throttle.LastAsync());
         var outboxIds = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         var messages = 0;
         // All alerts for one recipient in this run → one email.
-        foreach (var group in perNotice.SelectMany(p => p.Value.Select(c => (Contact: c, Notice: p.Key)))
-                     .GroupBy(x => x.Contact.Email, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in decision.Send.GroupBy(x => x.Contact.Email, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var contact = group.First().Contact;
             var mailNotices = group.Select(x => x.Notice).ToList();
@@ -72,18 +79,33 @@ public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOption
                 MailContext(contact, allContacts, provincieOf, input));
             outboxIds[group.Key] = await OutboxStore.EnqueueAsync(conn, tx, mail, "alert");
             messages++;
+            foreach (var topic in group.GroupBy(x => x.Topic))
+                await throttle.SentAsync(contact.Email, topic.Key, date,
+                    topic.Select(x => x.Notice.Alert.Severity).OrderByDescending(MailThrottle.Rank).First());
+        }
+        await throttle.ReleaseAsync(decision.Send.Where(a => a.HeldId is not null).Select(a => a.HeldId!.Value).Concat(decision.Dropped));
+        await throttle.HoldAsync(decision.Hold, date);
+
+        foreach (var sent in decision.Send.GroupBy(a => (a.Notice.AlertId, a.Notice.Kind)))
+        {
+            var emails = sent.Select(a => a.Contact.Email).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            await store.AddEventAsync(sent.Key.AlertId, date, "melding_" + sent.Key.Kind.ToString().ToLowerInvariant(), emails,
+                emails.Select(e => outboxIds[e]).Distinct(), sent.Any(a => a.HeldId is not null) ? "uitgesteld verstuurd (hoogstens één bericht per onderwerp per interval)" : null);
         }
         var unaddressed = new List<string>();
         foreach (var (notice, contacts) in perNotice)
         {
             var emails = contacts.Select(c => c.Email).ToList();
-            await store.AddEventAsync(notice.AlertId, date, "melding_" + notice.Kind.ToString().ToLowerInvariant(), emails,
-                emails.Select(e => outboxIds[e]).Distinct(), emails.Count == 0 ? $"geen contact voor {string.Join(", ", notice.Alert.Roles)}" : null);
             await store.SetRecipientsAsync(notice.AlertId, emails);
-            if (emails.Count == 0) unaddressed.Add($"{notice.Alert.Key} ({string.Join(", ", notice.Alert.Roles)})");
+            if (emails.Count == 0)
+            {
+                await store.AddEventAsync(notice.AlertId, date, "melding_" + notice.Kind.ToString().ToLowerInvariant(), [], [],
+                    $"geen contact voor {string.Join(", ", notice.Alert.Roles)}");
+                unaddressed.Add($"{notice.Alert.Key} ({string.Join(", ", notice.Alert.Roles)})");
+            }
         }
         await tx.CommitAsync(ct);
-        return new AlertRunResult(date, conditions.Count, openCount, firing, notices.Count, messages, unaddressed, withoutData);
+        return new AlertRunResult(date, conditions.Count, openCount, firing, notices.Count, messages, unaddressed, withoutData) { Held = decision.Hold.Count };
     }
 
     /// <summary>
