@@ -103,7 +103,7 @@ public sealed class DigestData(NpgsqlDataSource db, DigestOptions options)
     /// Per opgave with listed deadlines (AnalysisCalendar), the last one before <paramref name="date"/> and the provincie's
     /// series on it: net shortfall, realised, and the member gemeenten with a gap above zero.
     /// </summary>
-    private static async Task<Dictionary<string, PassedDeadline>> PassedDeadlinesAsync(NpgsqlConnection conn, string provincie, string[] codes, DateOnly date)
+    internal static async Task<Dictionary<string, PassedDeadline>> PassedDeadlinesAsync(NpgsqlConnection conn, string provincie, string[] codes, DateOnly date)
     {
         var result = new Dictionary<string, PassedDeadline>();
         foreach (var opgave in Analysis.AnalysisCodes.AllOpgaven)
@@ -122,7 +122,7 @@ public sealed class DigestData(NpgsqlDataSource db, DigestOptions options)
         return result;
     }
 
-    private static bool InForce(Agreement a, DateOnly date)
+    internal static bool InForce(Agreement a, DateOnly date)
     {
         try { return Feeds.Kinds.Periods.Span(a.PeriodeVan).Start <= date && date <= Feeds.Kinds.Periods.Span(a.PeriodeTot).End; }
         catch (FormatException) { return false; }

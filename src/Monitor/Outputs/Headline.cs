@@ -43,7 +43,8 @@ public static class Headline
         if (x.Passed is { } p && x.Date > p.Date)
         {
             // After the deadline the question is what was missed on it and what came since; the gap keeps running.
-            var then = p.NetShortfall is > 0 ? $"{N(p.NetShortfall)} {unit} tekort (netto)" : "de opgave netto gehaald";
+            var net = x.MembersWithOpgave > 0 ? " (netto)" : "";
+            var then = p.NetShortfall is > 0 ? $"{N(p.NetShortfall)} {unit} tekort{net}" : x.MembersWithOpgave > 0 ? "de opgave netto gehaald" : "de opgave gehaald";
             var missed = p.GemeentenMissed == 1 ? "1 gemeente haalde haar opgave niet" : $"{N(p.GemeentenMissed)} gemeenten haalden hun opgave niet";
             var since = x.Gerealiseerd - p.RealisedThen;
             var sinceText = since switch
@@ -52,7 +53,8 @@ public static class Headline
                 < 0 => $"sindsdien {N(-since)} minder",
                 _ => "sindsdien niets veranderd",
             };
-            s.Add($"Deadline {D(p.Date)} verstreken: {then}, {missed}; {sinceText}.");
+            // A gemeente's own headline has no members to count.
+            s.Add(x.MembersWithOpgave > 0 ? $"Deadline {D(p.Date)} verstreken: {then}, {missed}; {sinceText}." : $"Deadline {D(p.Date)} verstreken: {then}; {sinceText}.");
             s.Add(stand + (x.NetGap is > 0 ? $"; nu nog {N(x.NetGap)} {unit} tekort (netto)." : "; de opgave is nu netto gehaald."));
         }
         else if (x.NextDeadline is { } deadline && deadline == x.Date)
