@@ -27,7 +27,9 @@ public sealed record CollegeModel(
             if (For(opgave) is not { OpgaveAantal: { } o } f || o <= f.Gerealiseerd) continue;
             var open = o - f.Gerealiseerd;
             var unit = opgave == "taakstelling" ? "personen huisvesten" : "plekken beschikbaar maken";
-            asks.Add(f.Deadline is { } d && d >= Date
+            // The taakstelling's date is the end of the running half year, also when a series row does not carry it.
+            var deadline = f.Deadline ?? (opgave == "taakstelling" ? Feeds.Kinds.Periods.Span(Alerts.TaakstellingRule.HalfYearOf(Date)).End : null);
+            asks.Add(deadline is { } d && d >= Date
                 ? (d, $"{DigestCharts.OpgaveTitle(opgave)}: nog {Headline.N(open)} {unit} vóór {Headline.D(d)}.")
                 : (null, $"{DigestCharts.OpgaveTitle(opgave)}: {Headline.N(open)} {unit} zo snel mogelijk; " +
                          (Passed.GetValueOrDefault(opgave) is { } p ? $"de deadline van {Headline.D(p.Date)} is verstreken." : "er is geen deadline vastgesteld.")));
