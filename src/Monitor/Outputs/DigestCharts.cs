@@ -189,7 +189,7 @@ public static class DigestCharts
         _ => DigestModel.OpgaveLabel(opgave),
     };
 
-    private static int BarsHeight(int n) => Math.Max(220, 110 + BarRow * n);
+    private static int BarsHeight(int n) => Math.Max(320, 170 + BarRow * n); // title, axis and legend take ~170 px; a few bars still get room
 
     private static Plot NewPlot(string title)
     {
