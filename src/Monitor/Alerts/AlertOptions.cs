@@ -8,6 +8,12 @@ public sealed class AlertOptions
     /// <summary>Days a condition must hold before it fires (Alertmanager's <c>for</c>); 0 fires on the first day.</summary>
     [Range(0, 365)] public int ForDays { get; set; } = 1;
 
+    /// <summary>
+    /// Alertmanager's group_interval in days: a recipient gets at most one mail per topic (opgave, feed) in this many days
+    /// unless the state worsens (an escalation, a higher severity); what must wait goes out with the next mail on that topic.
+    /// </summary>
+    [Range(0, 365)] public int GroupIntervalDays { get; set; } = 7;
+
     /// <summary>Days between reminders of an unchanged firing alert.</summary>
     [Range(1, 365)] public int RepeatDays { get; set; } = 7;
 

@@ -36,6 +36,19 @@ public sealed class AlertStore(NpgsqlConnection conn, NpgsqlTransaction tx)
             r.Sinds, r.ActiefSinds, r.LaatstVerzonden, r.Geescaleerd, r.OpgelostOp)).ToList();
     }
 
+    /// <summary>Alerts by id, whatever their status (a held notice may belong to an alert resolved since).</summary>
+    public async Task<List<AlertState>> LoadByIdsAsync(IEnumerable<long> ids)
+    {
+        var rows = await conn.QueryAsync<Row>("""
+            SELECT id, regel, gebiedcode, onderwerp, status, ernst, samenvatting, rollen, sinds, actief_sinds AS actiefsinds, laatst_verzonden AS laatstverzonden,
+                   geescaleerd, opgelost_op AS opgelostop
+            FROM monitor.alerts WHERE id = ANY(@ids)
+            """, new { ids = ids.ToArray() }, tx);
+        return rows.Select(r => new AlertState(r.Id, new AlertKey(r.Regel, r.Gebiedcode, r.Onderwerp),
+            r.Status switch { "pending" => AlertStatus.Pending, "firing" => AlertStatus.Firing, _ => AlertStatus.Resolved }, r.Ernst, r.Samenvatting, r.Rollen,
+            r.Sinds, r.ActiefSinds, r.LaatstVerzonden, r.Geescaleerd, r.OpgelostOp)).ToList();
+    }
+
     public async Task<HashSet<AlertKey>> SilencedOnAsync(DateOnly date) =>
         (await conn.QueryAsync<(string Regel, string Gebiedcode, string Onderwerp)>(
             "SELECT regel, gebiedcode, onderwerp FROM monitor.alert_silences WHERE tot > @date", new { date }, tx))

@@ -10,6 +10,7 @@ public static class DemoOutputs
 {
     public static async Task<int> RunAsync(MonitorContext ctx, CancellationToken ct)
     {
+        var runStarted = DateTimeOffset.UtcNow;
         Console.WriteLine();
         await ComputeVerb.RunAsync(ctx, full: false, until: null, ct);
 
@@ -34,6 +35,10 @@ public static class DemoOutputs
         }
         var transports = ctx.Services.GetRequiredService<MailTransportFactory>();
         var exit = await AlertVerbs.SendOutbox(ctx, ct);
+        // Issue 13: what each kind of reader got from this run, so a change in rules or defaults shows in the count.
+        var perRole = await OutboxCounts.PerRoleAsync(ctx.Db, runStarted, ct);
+        Console.WriteLine("E-mails per rol in deze run: " + (perRole.Count == 0 ? "geen" :
+            string.Join(", ", perRole.Select(r => $"{r.Rol} {r.Berichten} ({(r.Soort == "alert" ? "meldingen" : "overzichten")})"))) + ".");
         if (!transports.UsesSmtp)
             Console.WriteLine($"Geen SMTP-server ingesteld (Smtp:Host): berichten staan als .eml in {Path.GetFullPath(ctx.Services.GetRequiredService<OutboxOptions>().Folder)}, " +
                               "de weekoverzichten ook als .html met hun grafieken (open ze in een browser).");

@@ -14,8 +14,9 @@ public static class DigestVerb
         var now = new Option<string?>("--datum", "--now") { Description = "Het overzicht zoals op deze dag (JJJJ-MM-DD). Standaard: vandaag." };
         var output = new Option<string?>("--map", "--out") { Description = "Map voor HTML, grafieken en CSV (standaard Outbox:Folder, ./outbox)." };
         var send = new Option<bool>("--versturen", "--send") { Description = "Versturen aan de PRT-contacten via de outbox en opslaan voor de vergelijking van volgende week." };
-        var cmd = new Command("digest", "Maakt het weekoverzicht per provincie (HTML met grafieken, tekst, CSV); zonder --versturen alleen als bestanden.")
-            { provincie, now, output, send };
+        var gemeente = new Option<string[]>("--gemeente") { Description = "Gemeentecode(s), bijvoorbeeld GM0855: het collegeoverzicht van die gemeente(n) in plaats van het weekoverzicht.", AllowMultipleArgumentsPerToken = true };
+        var cmd = new Command("digest", "Maakt het weekoverzicht per provincie (HTML met grafieken, tekst, CSV, XLSX), of met --gemeente het collegeoverzicht; zonder --versturen alleen als bestanden.")
+            { provincie, gemeente, now, output, send };
         cmd.SetAction(async (ParseResult pr, CancellationToken ct) => await CliErrors.Guard(async () =>
         {
             var date = pr.GetValue(now) is { } text ? CliDates.Parse(text, "--datum") : AmsterdamDate.Today();
@@ -23,6 +24,8 @@ public static class DigestVerb
             var runner = ctx.Services.GetRequiredService<DigestRunner>();
             var folder = pr.GetValue(output);
             var sending = pr.GetValue(send);
+            if (pr.GetValue(gemeente) is { Length: > 0 } gemeenten)
+                return await College(ctx, gemeenten, date, folder, sending, ct);
             var provincies = await runner.ProvinciesAsync(pr.GetValue(provincie), sending, ct);
             if (provincies.Count == 0) { Console.Error.WriteLine("Geen provincie met een PRT-contact in monitor.contacten; geef --provincie."); return ExitCodes.Failure; }
             foreach (var p in provincies)
@@ -43,5 +46,25 @@ public static class DigestVerb
             return sending ? await AlertVerbs.SendOutbox(ctx, ct, ctx.Services.GetRequiredService<MailTransportFactory>().UsesSmtp ? null : folder) : ExitCodes.Ok;
         }));
         return cmd;
+    }
+
+    /// <summary>The college digest of each gemeente asked for: a preview in the folder, or (--send) through the outbox.</summary>
+    private static async Task<int> College(MonitorContext ctx, string[] gemeenten, DateOnly date, string? folder, bool sending, CancellationToken ct)
+    {
+        var runner = ctx.Services.GetRequiredService<Outputs.College.CollegeRunner>();
+        foreach (var g in gemeenten.Select(x => x.Trim().ToUpperInvariant()).Distinct())
+        {
+            if (sending)
+            {
+                var id = await runner.QueueAsync(g, date, DateTimeOffset.UtcNow, ct);
+                Console.WriteLine(id is { } i ? $"Collegeoverzicht {g} {date:yyyy-MM-dd}: in de outbox (bericht {i})." : $"Collegeoverzicht {g}: geen college-contact, niet verstuurd.");
+            }
+            else
+            {
+                var (html, recipients) = await runner.PreviewAsync(g, date, folder ?? ctx.Services.GetRequiredService<OutboxOptions>().Folder, DateTimeOffset.UtcNow, ct);
+                Console.WriteLine($"Collegeoverzicht {g} {date:yyyy-MM-dd}: {html} (met CSV en XLSX ernaast){(recipients == 0 ? "; geen college-contact: alleen voorbeeld" : "")}.");
+            }
+        }
+        return sending ? await AlertVerbs.SendOutbox(ctx, ct, ctx.Services.GetRequiredService<MailTransportFactory>().UsesSmtp ? null : folder) : ExitCodes.Ok;
     }
 }

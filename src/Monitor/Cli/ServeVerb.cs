@@ -67,6 +67,7 @@ public static class ServeVerb
             http.Response.StatusCode = healthy ? 200 : 503;
             await http.Response.WriteAsJsonAsync(detail, http.RequestAborted);
         });
+        Outputs.Maps.MapEndpoint.Map(app); // issue 13: the provincie maps for Grafana's text panel
         app.Services.GetRequiredService<Schedule>().Register();
         return app;
     }

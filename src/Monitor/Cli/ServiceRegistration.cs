@@ -56,6 +56,10 @@ public static class ServiceRegistration
         services.AddTransient<AlertJob>();
         services.AddTransient<DigestJob>();
         services.AddTransient<OutboxJob>();
+        // Issue 13: the college digest per gemeente.
+        services.AddSingleton<Outputs.College.CollegeData>();
+        services.AddSingleton<Outputs.College.CollegeRunner>();
+        services.AddTransient<Outputs.College.CollegeJob>();
         return services;
     }
 }

@@ -52,10 +52,14 @@ public sealed class DigestData(NpgsqlDataSource db, DigestOptions options)
                 """, new { p.Id, p.Datum })).ToList()
             : [];
 
+        var passed = await PassedDeadlinesAsync(conn, provincie, codes, date);
+        // The chart covers the passed deadline too, so a reader sees what happened on it and since.
+        var from = date.AddDays(-options.HistoryDays);
+        if (passed.GetValueOrDefault("asiel") is { } p0 && p0.Date.AddDays(-60) < from) from = p0.Date.AddDays(-60);
         var history = (await conn.QueryAsync<HistoryPoint>("""
             SELECT datum, opgave_aantal AS opgaveaantal, gerealiseerd FROM monitor.series
             WHERE gebiedcode = @provincie AND opgave = 'asiel' AND datum BETWEEN @from AND @date ORDER BY datum
-            """, new { provincie, from = date.AddDays(-options.HistoryDays), date })).ToList();
+            """, new { provincie, from, date })).ToList();
 
         var carry = (await conn.QueryAsync<CarryOver>("""
             SELECT gemeentecode, periode, carry_in AS carryin, due, gehuisvest FROM monitor.taakstelling_halfjaren
@@ -70,20 +74,55 @@ public sealed class DigestData(NpgsqlDataSource db, DigestOptions options)
             ORDER BY afspraakcode, opgave, van_gemeentecode, naar_gemeentecode
             """, new { codes, date })).Where(a => InForce(a, date)).ToList();
 
-        var alerts = (await conn.QueryAsync<OpenAlert>("""
-            SELECT id, regel, gebiedcode, onderwerp, ernst, samenvatting, coalesce(actief_sinds, sinds) AS sinds FROM monitor.alerts
-            WHERE status = 'firing' AND (gebiedcode = @provincie OR gebiedcode = ANY(@codes))
-            ORDER BY CASE ernst WHEN 'kritiek' THEN 0 WHEN 'waarschuwing' THEN 1 ELSE 2 END, sinds, id
-            """, new { provincie, codes })).ToList();
+        var alerts = await OpenAlertsOnAsync(conn, provincie, codes, date);
 
         var allNames = names.ToDictionary(n => n.Code, n => n.Naam);
         allNames[provincie] = naam;
         return new DigestModel(provincie, naam, date,
             DigestModel.Opgaven.Select(o => latest.FirstOrDefault(f => f.Gebiedcode == provincie && f.Opgave == o)).OfType<Figure>().ToList(),
-            latest.Where(f => f.Gebiedcode != provincie).ToList(), allNames, previous?.Datum, before, history, carry, agreements, alerts);
+            latest.Where(f => f.Gebiedcode != provincie).ToList(), allNames, previous?.Datum, before, history, carry, agreements, alerts)
+        {
+            Passed = passed,
+            DashboardUrl = options.DashboardUrl,
+        };
     }
 
-    private static bool InForce(Agreement a, DateOnly date)
+    /// <summary>
+    /// The alerts that were firing on <paramref name="date"/>: active by then and not resolved by then. A replay of a past
+    /// date so never lists an alert opened later, nor misses one resolved since.
+    /// </summary>
+    internal static async Task<List<OpenAlert>> OpenAlertsOnAsync(NpgsqlConnection conn, string provincie, string[] codes, DateOnly date) =>
+        (await conn.QueryAsync<OpenAlert>("""
+            SELECT id, regel, gebiedcode, onderwerp, ernst, samenvatting, coalesce(actief_sinds, sinds) AS sinds FROM monitor.alerts
+            WHERE actief_sinds IS NOT NULL AND actief_sinds <= @date AND (opgelost_op IS NULL OR opgelost_op > @date)
+              AND (gebiedcode = @provincie OR gebiedcode = ANY(@codes))
+            ORDER BY CASE ernst WHEN 'kritiek' THEN 0 WHEN 'waarschuwing' THEN 1 ELSE 2 END, sinds, id
+            """, new { provincie, codes, date })).ToList();
+
+    /// <summary>
+    /// Per opgave with listed deadlines (AnalysisCalendar), the last one before <paramref name="date"/> and the provincie's
+    /// series on it: net shortfall, realised, and the member gemeenten with a gap above zero.
+    /// </summary>
+    internal static async Task<Dictionary<string, PassedDeadline>> PassedDeadlinesAsync(NpgsqlConnection conn, string provincie, string[] codes, DateOnly date)
+    {
+        var result = new Dictionary<string, PassedDeadline>();
+        foreach (var opgave in Analysis.AnalysisCodes.AllOpgaven)
+        {
+            if (Analysis.AnalysisCalendar.Default.ListedDeadlines(opgave).LastOrDefault(d => d.Date < date) is not { } deadline) continue;
+            var code = Analysis.AnalysisCodes.Code(opgave);
+            var row = await conn.QuerySingleOrDefaultAsync<(int? Gap, int Gerealiseerd)?>("""
+                SELECT gap, gerealiseerd FROM monitor.series WHERE gebiedcode = @provincie AND opgave = @code AND datum = @d
+                """, new { provincie, code, d = deadline.Date });
+            if (row is not { } r) continue;
+            var missed = await conn.ExecuteScalarAsync<int>("""
+                SELECT count(*) FROM monitor.series WHERE gebiedcode = ANY(@codes) AND opgave = @code AND datum = @d AND gap > 0
+                """, new { codes, code, d = deadline.Date });
+            result[code] = new PassedDeadline(deadline.Date, r.Gap, missed, r.Gerealiseerd);
+        }
+        return result;
+    }
+
+    internal static bool InForce(Agreement a, DateOnly date)
     {
         try { return Feeds.Kinds.Periods.Span(a.PeriodeVan).Start <= date && date <= Feeds.Kinds.Periods.Span(a.PeriodeTot).End; }
         catch (FormatException) { return false; }

@@ -12,6 +12,8 @@ public sealed class DigestOptions
     [Range(7, 3650)] public int HistoryDays { get; set; } = 365;
     /// <summary>The target line in the realisation-% chart (100 = the opgave; a regio may agree a streefpercentage).</summary>
     [Range(1, 1000)] public double TargetPct { get; set; } = 100;
+    /// <summary>Where readers find the Grafana dashboards (e.g. https://monitor.provincie.nl/grafana); links in digests and mails. Empty: no links.</summary>
+    public string? DashboardUrl { get; set; }
 }
 
 /// <summary>One area × opgave figure as the digest shows it (and stores, for next week's comparison).</summary>
@@ -43,6 +45,27 @@ public sealed record DigestModel(
     IReadOnlyList<OpenAlert> OpenAlerts)
 {
     public static readonly string[] Opgaven = ["asiel", "amv", "oekraine", "taakstelling"];
+    /// <summary>The opgaven under supervision, in the order a reader needs them; Oekraïne is information only and comes apart.</summary>
+    public static readonly string[] Supervised = ["asiel", "amv", "taakstelling"];
+
+    /// <summary>Per opgave, the last listed deadline before <see cref="Date"/> and how the provincie stood on it.</summary>
+    public IReadOnlyDictionary<string, PassedDeadline> Passed { get; init; } = new Dictionary<string, PassedDeadline>();
+
+    /// <summary>Per opgave, a remark for the headline (a regime that ended, a rechtsstatus in bezwaar): filled by the rules that know.</summary>
+    public IReadOnlyDictionary<string, string> Footnotes { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The configured base URL of the Grafana dashboards, for links; null when none is configured.</summary>
+    public string? DashboardUrl { get; init; }
+
+    /// <summary>The headline's input for one opgave of the provincie.</summary>
+    public HeadlineInput? HeadlineFor(string opgave)
+    {
+        if (Headline(opgave) is not { } f) return null;
+        var members = Gemeenten.Where(g => g.Opgave == opgave).ToList();
+        return new HeadlineInput(opgave, ProvincieNaam, Date, f.OpgaveAantal, f.Gerealiseerd, f.Gap, f.Tekort,
+            members.Count(g => g.Tekort is > 0), members.Count(g => g.OpgaveAantal is > 0), f.Deadline, Before(f.Gebiedcode, opgave)?.Gerealiseerd,
+            Passed.GetValueOrDefault(opgave), Footnotes.GetValueOrDefault(opgave));
+    }
     public string Name(string code) => Names.TryGetValue(code, out var n) ? n : code;
     public Figure? Headline(string opgave) => Headlines.FirstOrDefault(h => h.Opgave == opgave);
     public Figure? Before(string gebied, string opgave) => Previous.FirstOrDefault(p => p.Gebiedcode == gebied && p.Opgave == opgave);

@@ -25,10 +25,11 @@ public sealed class DigestRunner(NpgsqlDataSource db, DigestData data, DigestOpt
     {
         var (model, to, _) = await LoadAsync(provincie, date, ct);
         var message = DigestMail.Compose(model, options, smtp.FromAddress, to, now);
-        var baseName = $"weekoverzicht-{provincie}-{date:yyyy-MM-dd}";
+        var baseName = DigestMail.BaseName(model);
         var html = await HtmlExport.WriteAsync(message, folder, baseName, ct);
         var csv = Path.Combine(folder, baseName + ".csv");
         await File.WriteAllBytesAsync(csv, DigestCsv.Render(model), ct);
+        await File.WriteAllBytesAsync(Path.Combine(folder, baseName + ".xlsx"), DigestXlsx.Render(model.Headlines.Concat(model.Gemeenten).ToList(), model.Name), ct);
         await File.WriteAllBytesAsync(Path.Combine(folder, baseName + ".eml"), OutboxStore.Serialize(message), ct);
         return new DigestResult(provincie, date, html, csv, null, to.Count, to.Count == 0 ? "geen PRT-contact: alleen voorbeeld" : null);
     }
@@ -53,6 +54,9 @@ public sealed class DigestRunner(NpgsqlDataSource db, DigestData data, DigestOpt
         await tx.CommitAsync(ct);
         return new DigestResult(provincie, date, null, null, outboxId, to.Count, note);
     }
+
+    /// <summary>The model alone, as a digest for that date would show it.</summary>
+    public Task<DigestModel> LoadModelAsync(string provincie, DateOnly date, CancellationToken ct) => data.LoadAsync(provincie, date, ct);
 
     private async Task<(DigestModel, List<MimeKit.MailboxAddress>, List<(Contact Contact, string Problem)>)> LoadAsync(string provincie, DateOnly date, CancellationToken ct)
     {

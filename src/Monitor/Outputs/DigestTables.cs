@@ -12,6 +12,11 @@ public static class DigestTables
             .Select(x => new Change(x.f.Gebiedcode, x.f.Opgave, x.before!.Gerealiseerd, x.f.Gerealiseerd))
             .OrderByDescending(c => Math.Abs(c.Now - c.Before)).ThenBy(c => c.Gebiedcode, StringComparer.Ordinal).Take(max).ToList();
 
+    /// <summary>The gemeenten with a shortfall on one opgave, largest first (then by name): the "who lags" section.</summary>
+    public static IReadOnlyList<Figure> Laggards(DigestModel m, string opgave) =>
+        m.Gemeenten.Where(f => f.Opgave == opgave && f.Tekort is > 0)
+            .OrderByDescending(f => f.Tekort).ThenBy(f => m.Name(f.Gebiedcode), StringComparer.Create(Alerts.AlertRules.Nl, true)).ToList();
+
     /// <summary>Gemeente × opgave with the largest shortfall now.</summary>
     public static IReadOnlyList<Figure> TopShortfalls(DigestModel m, int max) =>
         m.Gemeenten.Where(f => f.Tekort is > 0).OrderByDescending(f => f.Tekort).ThenBy(f => f.Gebiedcode, StringComparer.Ordinal).Take(max).ToList();

@@ -10,7 +10,20 @@ public static class DigestText
     {
         var sb = new StringBuilder();
         sb.AppendLine($"WEEKOVERZICHT {m.ProvincieNaam.ToUpperInvariant()} ({m.Provincie}), stand op {m.Date:yyyy-MM-dd}").AppendLine();
-        sb.AppendLine("KERNCIJFERS PER OPGAVE");
+        sb.AppendLine("IN HET KORT");
+        foreach (var opgave in Supervised.Append("oekraine"))
+            if (m.HeadlineFor(opgave) is { } input) sb.AppendLine($"- {DigestCharts.OpgaveTitle(opgave)}. " + string.Join(" ", Headline.Sentences(input)));
+        sb.AppendLine();
+        sb.AppendLine("WIE LOOPT ACHTER (grootste tekort eerst)");
+        foreach (var opgave in Supervised)
+        {
+            var laggards = DigestTables.Laggards(m, opgave);
+            if (laggards.Count == 0) continue;
+            sb.AppendLine($"{OpgaveLabel(opgave)}:");
+            foreach (var f in laggards)
+                sb.AppendLine($"- {m.Name(f.Gebiedcode)}: {Maps.RealisationBand.Of(f.OpgaveAantal, f.Gerealiseerd).Word}, tekort {N(f.Tekort)} ({N(f.Gerealiseerd)} van {N(f.OpgaveAantal)})");
+        }
+        sb.AppendLine().AppendLine("KERNCIJFERS PER OPGAVE");
         foreach (var f in m.Headlines)
             sb.AppendLine($"- {OpgaveLabel(f.Opgave)}: opgave {N(f.OpgaveAantal)}, gerealiseerd {N(f.Gerealiseerd)}, netto gap {N(f.Gap)}, " +
                           $"brutotekort {N(f.Tekort)}{(m.DaysToDeadline(f) is { } d ? $", {N(d)} dagen tot de deadline" : "")}");

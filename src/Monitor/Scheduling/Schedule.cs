@@ -23,6 +23,9 @@ public sealed class Schedule(FeedCatalog catalog, IRecurringJobManager recurring
             config["Schedule:Alerts"] ?? "0 6 * * *", options);
         recurring.AddOrUpdate<Outputs.DigestJob>("digest:weekly", "c-output", j => j.RunAsync(CancellationToken.None),
             config["Schedule:Digest"] ?? "0 8 * * 1", options);
+        // Issue 13: each college's own overview, monthly (the 1st, 08:00) unless Schedule:CollegeDigest says otherwise.
+        recurring.AddOrUpdate<Outputs.College.CollegeJob>("digest:college", "c-output", j => j.RunAsync(CancellationToken.None),
+            config["Schedule:CollegeDigest"] ?? "0 8 1 * *", options);
         recurring.AddOrUpdate<Outputs.OutboxJob>("outbox:send", "c-output", j => j.RunAsync(CancellationToken.None),
             config["Schedule:Outbox"] ?? "*/5 * * * *", options);
     }

@@ -1,3 +1,4 @@
+using Dapper;
 using System.Text;
 using System.Text.RegularExpressions;
 using Monitor.Tests.Support;
@@ -57,10 +58,14 @@ public sealed partial class DigestTests : IAsyncLifetime
 
         // HTML: sections and tables, every image by cid, each a real PNG of 800×400 with text drawn in its title band.
         var html = m.HtmlBody ?? throw new InvalidOperationException("geen HTML-deel");
-        foreach (var section in new[] { "Kerncijfers per opgave", "Sinds vorige week", "Per gemeente", "Grootste tekorten", "Afspraken die gelden", "Open meldingen" })
-            Assert.Contains($">{section}</h2>", html);
+        // What it means first, then who lags, the map, the details; Oekraïne apart as information.
+        string[] sections = ["In het kort", "Wie loopt achter", "Kaart", "Verloop asielopvang", "Sinds vorige week", "Per gemeente",
+            "Taakstelling: meegenomen uit het vorige halfjaar", "Oekraïne (ter informatie, geen toezicht)", "Afspraken die gelden", "Open meldingen"];
+        var positions = sections.Select(x => html.IndexOf($">{System.Net.WebUtility.HtmlEncode(x)}</h2>", StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p > 0));
+        Assert.Equal(positions.Order(), positions);
         var cids = CidRefs().Matches(html).Select(x => x.Groups[1].Value).ToList();
-        Assert.Equal(3, cids.Count);
+        Assert.Equal(6, cids.Count);
         var images = m.BodyParts.OfType<MimePart>().Where(p => p.ContentId is not null).ToList();
         Assert.Equal(cids.Order(), images.Select(i => i.ContentId).Order());
         foreach (var image in images)
@@ -71,7 +76,7 @@ public sealed partial class DigestTests : IAsyncLifetime
         }
 
         // CSV attachment: one row per gemeente × opgave that has figures; the nasty name quoted and formula-safe.
-        var csv = Assert.Single(m.Attachments.OfType<MimePart>());
+        var csv = m.Attachments.OfType<MimePart>().Single(a => a.FileName.EndsWith(".csv"));
         Assert.Equal("weekoverzicht-PV26-2025-05-12.csv", csv.FileName);
         var lines = Encoding.UTF8.GetString(Decode(csv)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(Monitor.Outputs.DigestCsv.Header, lines[0]);
@@ -101,7 +106,7 @@ public sealed partial class DigestTests : IAsyncLifetime
         // Last week's digest stored the 2025-05-05 figures; asiel grew by 50 at the provincie and in Utrecht.
         Assert.Contains("- Asielopvang: gerealiseerd +50, netto gap −50, brutotekort =", m.TextBody);
         Assert.Contains("  Utrecht Asielopvang: 1.000 -> 1.050 (+50)", m.TextBody);
-        Assert.Contains("Vergeleken met het weekoverzicht van 2025-05-05:", m.HtmlBody);
+        Assert.Contains("Vergeleken met het weekoverzicht van 5 mei 2025:", m.HtmlBody);
         Assert.Equal(2L, await _kit.Database.Db.ScalarAsync<long>("SELECT count(*) FROM monitor.digests WHERE provinciecode = 'PV26'"));
         Assert.Equal(2250, await _kit.Database.Db.ScalarAsync<int>("""
             SELECT c.gerealiseerd FROM monitor.digest_cijfers c JOIN monitor.digests d ON d.id = c.digest_id
@@ -129,9 +134,14 @@ public sealed partial class DigestTests : IAsyncLifetime
         await kit.Digests.QueueAsync("PV26", Monday, DateTimeOffset.UtcNow, CancellationToken.None);
         var sent = await kit.Outbox.SendDueAsync(DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None);
         Assert.Equal(1, sent.Sent);
+        // Browsable: named by area and date, with the CSV and XLSX beside the HTML.
         var eml = Assert.Single(Directory.GetFiles(kit.Folder, "*.eml"));
+        Assert.Equal("weekoverzicht-PV26-2025-05-12.eml", Path.GetFileName(eml));
         Assert.Equal("Weekoverzicht Utrecht 2025-05-12", MimeMessage.Load(eml).Subject);
+        Assert.Equal("weekoverzicht-PV26-2025-05-12.html", Path.GetFileName(Assert.Single(Directory.GetFiles(kit.Folder, "*.html"))));
         AssertHtmlFolder(Assert.Single(Directory.GetFiles(kit.Folder, "*.html")));
+        Assert.True(File.Exists(Path.Combine(kit.Folder, "weekoverzicht-PV26-2025-05-12.csv")));
+        Assert.True(File.Exists(Path.Combine(kit.Folder, "weekoverzicht-PV26-2025-05-12.xlsx")));
     }
 
     /// <summary>Every img src in the page is a relative file beside it that decodes as a PNG; no cid: is left.</summary>
@@ -140,7 +150,7 @@ public sealed partial class DigestTests : IAsyncLifetime
         var html = File.ReadAllText(htmlPath);
         Assert.DoesNotContain("cid:", html);
         var srcs = ImgSrc().Matches(html).Select(x => Uri.UnescapeDataString(x.Groups[1].Value)).ToList();
-        Assert.Equal(3, srcs.Count);
+        Assert.Equal(6, srcs.Count);
         foreach (var src in srcs)
         {
             Assert.False(Path.IsPathRooted(src));
@@ -155,13 +165,68 @@ public sealed partial class DigestTests : IAsyncLifetime
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png.Take(8));
         using var bitmap = SKBitmap.Decode(png);
         Assert.NotNull(bitmap);
-        Assert.Equal((800, 400), (bitmap.Width, bitmap.Height));
+        Assert.Equal(800, bitmap.Width);
+        Assert.InRange(bitmap.Height, 200, 2000);
         // The title is drawn: dark pixels in the top band (blank text would leave it white).
         var dark = 0;
         for (var y = 0; y < 40; y++)
             for (var x = 0; x < bitmap.Width; x++)
                 if (bitmap.GetPixel(x, y) is var c && c.Red < 100 && c.Green < 100 && c.Blue < 100) dark++;
         Assert.True(dark > 200, $"titel lijkt leeg ({dark} donkere pixels)");
+    }
+
+    [Fact]
+    public async Task Xlsx_HasOneSheetPerOpgave_ReadBackWithTheSameLibrary()
+    {
+        var m = await SendAsync(Monday);
+        var xlsx = m.Attachments.OfType<MimePart>().Single(a => a.FileName == "weekoverzicht-PV26-2025-05-12.xlsx");
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(Decode(xlsx)), false);
+        var wb = doc.WorkbookPart!;
+        var sheets = wb.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
+        Assert.Equal(["Asielopvang", "Amv", "Oekraïne", "Taakstelling"], sheets.Select(x => x.Name!.Value));
+        var asiel = (DocumentFormat.OpenXml.Packaging.WorksheetPart)wb.GetPartById(sheets[0].Id!);
+        var rows = asiel.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        Assert.Equal(1 + 1 + 3, rows.Count); // header, the provincie, three gemeenten
+        string Cell(DocumentFormat.OpenXml.Spreadsheet.Cell c) => c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString
+            ? c.InnerText : c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString
+                ? wb.SharedStringTablePart!.SharedStringTable.ElementAt(int.Parse(c.InnerText)).InnerText : c.CellValue?.Text ?? c.InnerText;
+        var utrecht = rows.Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(Cell).ToList()).Single(r => r[0] == "GM0344");
+        Assert.Equal(["GM0344", "Utrecht", "ver achter", "1800", "1000", "800"], utrecht.Take(6));
+    }
+
+    [Fact]
+    public async Task Laggards_LargestShortfallFirst_WithAStatusWord()
+    {
+        var m = await SendAsync(Monday);
+        var start = m.TextBody.IndexOf("WIE LOOPT ACHTER", StringComparison.Ordinal);
+        var section = m.TextBody[start..m.TextBody.IndexOf("KERNCIJFERS", start, StringComparison.Ordinal)];
+        // asiel: Utrecht 800 short, the nasty-named gemeente 100; Amersfoort has a surplus and is not listed.
+        var utrecht = section.IndexOf("- Utrecht: ver achter, tekort 800 (1.000 van 1.800)", StringComparison.Ordinal);
+        var zeist = section.IndexOf($"- {DigestScenario.Nasty}: achter, tekort 100 (300 van 400)", StringComparison.Ordinal);
+        Assert.True(utrecht > 0 && zeist > utrecht, section);
+        Assert.DoesNotContain("- Amersfoort: gehaald", section);
+        Assert.Contains("<strong>800</strong>", m.HtmlBody);
+    }
+
+    [Fact]
+    public async Task Replay_ForTwelveMay2025_ListsNoAlertOpenedLater()
+    {
+        await _kit.DayAsync(Monday);
+        // An alert opened in December 2026 and one resolved before the replayed day: neither was open on 12 May 2025.
+        await using (var conn = await _kit.Database.Db.OpenConnectionAsync())
+            await conn.ExecuteAsync("""
+            INSERT INTO monitor.alerts (regel, gebiedcode, onderwerp, status, ernst, samenvatting, rollen, sinds, actief_sinds, laatst_geevalueerd)
+            VALUES ('taakstelling_achter', 'GM0307', 'taakstelling', 'firing', 'kritiek', 'LATER GEOPEND', '{college}', '2026-12-02', '2026-12-03', '2026-12-03');
+            INSERT INTO monitor.alerts (regel, gebiedcode, onderwerp, status, ernst, samenvatting, rollen, sinds, actief_sinds, opgelost_op, laatst_geevalueerd)
+            VALUES ('oekraine_onder_sleutel', 'GM0355', 'oekraine', 'resolved', 'informatie', 'AL OPGELOST', '{prt}', '2025-04-01', '2025-04-02', '2025-05-01', '2025-05-01');
+            """);
+        var model = await _kit.Digests.LoadModelAsync("PV26", Monday, CancellationToken.None);
+        Assert.NotEmpty(model.OpenAlerts);
+        Assert.All(model.OpenAlerts, a => Assert.True(a.Sinds <= Monday, $"melding {a.Id} geopend op {a.Sinds}"));
+        Assert.DoesNotContain(model.OpenAlerts, a => a.Samenvatting is "LATER GEOPEND" or "AL OPGELOST");
+        // The same digest today does list the later one.
+        var today = await _kit.Digests.LoadModelAsync("PV26", new DateOnly(2026, 12, 3), CancellationToken.None);
+        Assert.Contains(today.OpenAlerts, a => a.Samenvatting == "LATER GEOPEND");
     }
 
     private static byte[] Decode(MimePart part)
