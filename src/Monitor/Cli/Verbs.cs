@@ -20,6 +20,7 @@ public static class Verbs
         root.Subcommands.Add(AlertVerbs.Build());
         root.Subcommands.Add(DigestVerb.Build());
         root.Subcommands.Add(BenchVerb.Build());
+        root.Subcommands.Add(ToezichtVerb.Build());
         return root;
     }
 }
