@@ -18,6 +18,10 @@ public sealed class ToezichtOptions : IValidatableObject
     /// <summary>Only with Ladder = eigen: the regime of a gemeente without missed half years (e.g. groen), or empty.</summary>
     public string? RegimeZonderAchterstand { get; set; }
 
+    /// <summary>Provincies that work with another ladder than <see cref="Ladder"/>: PV code → brabant, zuid-holland or
+    /// overijssel (e.g. "PV28": "zuid-holland").</summary>
+    public Dictionary<string, string> PerProvincie { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The day the toezicht warnings go out as one summary (Monday: the week's decisions are in by then).</summary>
     public DayOfWeek Weekoverzicht { get; set; } = DayOfWeek.Monday;
 
@@ -28,8 +32,16 @@ public sealed class ToezichtOptions : IValidatableObject
         var name => Analysis.Ladder.Presets.FirstOrDefault(p => p.Naam == name) ?? Analysis.Ladder.Brabant,
     };
 
+    /// <summary>The ladder of one provincie: its own preset when configured, else the general one.</summary>
+    public Ladder For(string provinciecode) =>
+        PerProvincie.TryGetValue(provinciecode, out var name) ? Analysis.Ladder.Presets.First(p => p.Naam == name) : Resolve();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
+        foreach (var (pv, name) in PerProvincie)
+            if (!pv.StartsWith("PV", StringComparison.OrdinalIgnoreCase) || Analysis.Ladder.Presets.All(p => p.Naam != name))
+                yield return new ValidationResult($"Toezicht:PerProvincie:{pv} = '{name}': verwacht een provinciecode (PV…) met brabant, zuid-holland of overijssel.",
+                    [nameof(PerProvincie)]);
         if (Ladder != "eigen" && Treden.Count > 0)
             yield return new ValidationResult($"Toezicht:Treden geldt alleen bij Ladder = eigen (nu {Ladder}).", [nameof(Treden)]);
         if (Ladder == "eigen")

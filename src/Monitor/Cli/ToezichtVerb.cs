@@ -21,16 +21,17 @@ public static class ToezichtVerb
         cmd.SetAction(async (pr, ct) => await CliErrors.Guard(async () =>
         {
             await using var ctx = await MonitorContext.OpenAsync();
-            var ladder = ctx.Services.GetRequiredService<ToezichtOptions>().Resolve();
+            var options = ctx.Services.GetRequiredService<ToezichtOptions>();
             var codes = await new GapQuery(ctx.Db).ResolveAsync([], null, pr.GetValue(provincie) ?? [], false);
             var day = CliDates.ParseOptional(pr.GetValue(datum), "--datum") ?? AmsterdamDate.Today();
             await using var conn = await ctx.Db.OpenConnectionAsync(ct);
-            var rows = ToezichtQuery.Propose(await ToezichtQuery.ReadAsync(conn, codes, day), ladder, day);
+            var rows = ToezichtQuery.Propose(await ToezichtQuery.ReadAsync(conn, codes, day), options, day);
+            var ladders = string.Join(", ", codes.Select(c => options.For(c).Naam).Distinct());
             switch (pr.GetValue(format))
             {
                 case "csv": Console.Write(ToezichtFormats.Csv(rows, day)); break;
-                case "json": Console.WriteLine(ToezichtFormats.Json(rows, day, ladder)); break;
-                default: ToezichtFormats.Table(rows, day, ladder); break;
+                case "json": Console.WriteLine(ToezichtFormats.Json(rows, day, ladders)); break;
+                default: ToezichtFormats.Table(rows, day, ladders); break;
             }
             return ExitCodes.Ok;
         }));

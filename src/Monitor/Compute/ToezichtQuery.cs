@@ -55,9 +55,10 @@ public static class ToezichtQuery
             .ToList();
     }
 
-    /// <summary>The proposal for each gemeente (the taakstelling ladder), in code order.</summary>
-    public static IReadOnlyList<(ToezichtGemeente Gemeente, LadderProposal Proposal)> Propose(IReadOnlyList<ToezichtGemeente> gemeenten, Ladder ladder, DateOnly date) =>
-        gemeenten.Select(g => (g, LadderRule.Propose(ladder, g.Gemeentecode, g.Chain, g.Latest("taakstelling"), date))).ToList();
+    /// <summary>The proposal for each gemeente (the taakstelling ladder of its provincie), in code order.</summary>
+    public static IReadOnlyList<(ToezichtGemeente Gemeente, LadderProposal Proposal)> Propose(IReadOnlyList<ToezichtGemeente> gemeenten, ToezichtOptions options,
+        DateOnly date) =>
+        gemeenten.Select(g => (g, LadderRule.Propose(options.For(g.Provinciecode), g.Gemeentecode, g.Chain, g.Latest("taakstelling"), date))).ToList();
 
     private sealed record ChainRow(string Gemeentecode, string Periode, int? Taakstelling, int? Due, int Gehuisvest, int GemistOpRij, int? Gekoppeld);
 

@@ -46,11 +46,11 @@ public static class ToezichtFormats
         return sb.ToString();
     }
 
-    public static string Json(IEnumerable<(ToezichtGemeente G, LadderProposal P)> rows, DateOnly date, Ladder ladder) =>
+    public static string Json(IEnumerable<(ToezichtGemeente G, LadderProposal P)> rows, DateOnly date, string ladder) =>
         JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["datum"] = Iso(date),
-            ["ladder"] = ladder.Naam,
+            ["ladder"] = ladder,
             ["gemeenten"] = rows.Select(x => new Dictionary<string, object?>
             {
                 ["gemeentecode"] = x.G.Gemeentecode, ["gemeentenaam"] = x.G.Naam,
@@ -74,21 +74,27 @@ public static class ToezichtFormats
             }).ToList(),
         }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
-    public static void Table(IReadOnlyList<(ToezichtGemeente G, LadderProposal P)> rows, DateOnly date, Ladder ladder, TextWriter? output = null)
+    public static void Table(IReadOnlyList<(ToezichtGemeente G, LadderProposal P)> rows, DateOnly date, string ladder, TextWriter? output = null)
     {
         var redirected = output is not null || Console.IsOutputRedirected;
         var console = redirected
             ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output ?? Console.Out) })
             : AnsiConsole.Console;
-        if (redirected) console.Profile.Width = 220;
+        if (redirected) console.Profile.Width = 250;
         var table = new Table().Border(TableBorder.Simple)
-            .Title($"Toezicht op de taakstelling per {date.ToString("d MMMM yyyy", Nl)} (ladder {ladder.Naam})");
-        foreach (var h in new[] { "Gemeente", "Laatste halfjaar", "Gemist op rij", "Achterstand en koppelingen", "Vastgelegd", "Oordeel", "Voorstel", "Termijn" })
+            .Title($"Toezicht op de taakstelling per {date.ToString("d MMMM yyyy", Nl)} (ladder {ladder})");
+        foreach (var h in new[] { "Gemeente", "Halfjaar", "Te huisvesten", "Gehuisvest", "Gekoppeld", "Achterstand", "Door koppelingen",
+                     "Gemist op rij", "Vastgelegd", "Oordeel", "Voorstel", "Termijn" })
             table.AddColumn(new TableColumn(h));
+        foreach (var i in new[] { 2, 3, 4, 5, 6 }) table.Columns[i].RightAligned();
         foreach (var (g, p) in rows)
-            table.AddRow(Markup.Escape($"{g.Gemeentecode} {g.Naam}"), p.LaatstePeriode?.ToString() ?? "–", MissedText(p),
-                Markup.Escape(KoppelingText(p)), Markup.Escape(RecordedText(p.Vastgelegd)), Markup.Escape(Stappen.OordeelLabel(p.Vastgelegd?.Oordeel)),
+        {
+            var s = p.Laatste;
+            table.AddRow(Markup.Escape($"{g.Gemeentecode} {g.Naam}"), p.LaatstePeriode?.ToString() ?? "–", Cell(s?.Due), Cell(s?.Housed),
+                Cell(s?.Gekoppeld), s?.Achterstand is > 0 ? N(s.Achterstand) : "–", s?.Achterstand is > 0 ? Cell(s.Verklaard) : "",
+                MissedText(p), Markup.Escape(RecordedText(p.Vastgelegd)), Markup.Escape(Stappen.OordeelLabel(p.Vastgelegd?.Oordeel)),
                 Markup.Escape(ProposalText(p)), Markup.Escape(TermijnText(p)));
+        }
         console.Write(table);
         var verstreken = rows.Count(r => r.P.TermijnVerstreken);
         var zwaarder = rows.Count(r => r.P.Vergelijking == Vergelijking.VoorstelZwaarder);
@@ -96,7 +102,7 @@ public static class ToezichtFormats
     }
 
     public static string MissedText(LadderProposal p) =>
-        p.GemistOpRij == 0 ? "0" : p.VerklaardOpRij == 0 ? $"{p.GemistOpRij}" : $"{p.GemistOpRij} (waarvan {p.VerklaardOpRij} verklaard)";
+        p.GemistOpRij == 0 ? "0" : p.VerklaardOpRij == 0 ? $"{p.GemistOpRij}" : $"{p.GemistOpRij}, {p.VerklaardOpRij} verklaard";
 
     public static string KoppelingText(LadderProposal p) => p.Laatste switch
     {
@@ -107,20 +113,26 @@ public static class ToezichtFormats
     };
 
     public static string RecordedText(RegisterEntry? r) =>
-        r is null ? "–" : $"{Stappen.Label(r.Stap)}{(r.Regime is null ? "" : $", {r.Regime}")} ({r.Besluitdatum.ToString("d-M-yyyy", Nl)})";
+        r is null ? "–" : $"{Stappen.Label(r.Stap)}{(r.Regime is null ? "" : $", {r.Regime}")} {r.Besluitdatum.ToString("d-M-yyyy", Nl)}";
 
     public static string ProposalText(LadderProposal p)
     {
         var stap = p.Stap is null ? "geen stap" : Stappen.Label(p.Stap);
         var regime = p.Regime is null ? "" : $", {p.Regime}";
         var termijn = p.Termijn is { } t ? $", termijn {t.ToString("d-M-yyyy", Nl)}" : "";
-        var compare = p.Vastgelegd is null && p.Stap is null ? "" : $" [{VergelijkingLabel(p.Vergelijking)}]";
+        var compare = p.Vastgelegd is null && p.Stap is null ? "" : p.Vergelijking switch
+        {
+            Vergelijking.VoorstelZwaarder => " (zwaarder)",
+            Vergelijking.RegisterVerder => " (register verder)",
+            _ => " (in lijn)",
+        };
         return stap + regime + termijn + compare;
     }
 
     public static string TermijnText(LadderProposal p) => p.Vastgelegd?.Termijn is not { } t ? ""
         : p.TermijnVerstreken ? $"VERSTREKEN {t.ToString("d-M-yyyy", Nl)}" : t.ToString("d-M-yyyy", Nl);
 
+    private static string Cell(int? v) => v is null ? "" : N(v);
     private static string N(int? v) => v?.ToString("N0", Nl) ?? "?";
     private static string Num(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
     private static string Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
