@@ -51,6 +51,6 @@ public sealed class AlertData(NpgsqlDataSource db, FeedCatalog catalog)
                 d.Feed is null ? null : new DateTimeOffset(DateTime.SpecifyKind(d.FetchedAt, DateTimeKind.Utc)),
                 d.Outcome, d.Feed is null ? null : d.Id, d.Problem));
         }
-        return new AlertInput(date, evaluatedAt, series, halfYears, feeds, names);
+        return new AlertInput(date, evaluatedAt, series, halfYears, feeds, names) { Koppelingen = await KoppelingenData.PreviousHalfYearAsync(conn, date) };
     }
 }

@@ -56,7 +56,7 @@ public static class ToezichtQuery
     }
 
     /// <summary>The proposal for each gemeente (the taakstelling ladder of its provincie), in code order.</summary>
-    public static IReadOnlyList<(ToezichtGemeente Gemeente, LadderProposal Proposal)> Propose(IReadOnlyList<ToezichtGemeente> gemeenten, ToezichtOptions options,
+    public static IReadOnlyList<(ToezichtGemeente G, LadderProposal P)> Propose(IReadOnlyList<ToezichtGemeente> gemeenten, ToezichtOptions options,
         DateOnly date) =>
         gemeenten.Select(g => (g, LadderRule.Propose(options.For(g.Provinciecode), g.Gemeentecode, g.Chain, g.Latest("taakstelling"), date))).ToList();
 

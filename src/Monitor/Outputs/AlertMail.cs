@@ -13,7 +13,9 @@ public static class AlertMail
     public static MimeMessage Compose(MailboxAddress from, MailboxAddress to, IReadOnlyList<AlertNotice> notices, DateOnly date, DateTimeOffset now)
     {
         var counts = notices.GroupBy(n => n.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Label(g.Key, g.Count()).ToLowerInvariant()}");
-        var subject = $"Monitor {date:yyyy-MM-dd}: {string.Join(", ", counts)}";
+        // The toezichthouder's weekly summary says so in the subject (issue 14).
+        var toezicht = notices.All(n => ToezichtRules.IsToezicht(n.Alert.Key.Rule));
+        var subject = $"{(toezicht ? "Weekoverzicht toezicht" : "Monitor")} {date:yyyy-MM-dd}: {string.Join(", ", counts)}";
         var message = Mail.New(from, to, subject, now);
         var body = new BodyBuilder { TextBody = Text(notices, date), HtmlBody = Html(to, notices, date) };
         message.Body = body.ToMessageBody();
