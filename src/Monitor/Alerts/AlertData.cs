@@ -55,6 +55,7 @@ public sealed class AlertData(NpgsqlDataSource db, FeedCatalog catalog)
         return new AlertInput(date, evaluatedAt, series, halfYears, feeds, names)
         {
             EndedOpgaven = Analysis.AnalysisCodes.AllOpgaven.Where(o => !regimes.IsMonitored(o, date)).Select(o => Analysis.AnalysisCodes.Code(o)).ToHashSet(),
+            Koppelingen = await KoppelingenData.PreviousHalfYearAsync(conn, date),
         };
     }
 }

@@ -16,7 +16,7 @@ public sealed record AlertRunResult(DateOnly Date, int Conditions, int Open, int
 /// One evaluation: rules → lifecycle step per alert → one message per recipient into the outbox, all in one transaction.
 /// An alert counts as notified once its message is durably in the outbox; the outbox then delivers it (OutboxSender).
 /// </summary>
-public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOptions options, SmtpOptions smtp, DigestOptions digest)
+public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOptions options, SmtpOptions smtp, DigestOptions digest, Analysis.ToezichtOptions? toezicht = null)
 {
     public async Task<AlertRunResult> RunAsync(DateOnly date, DateTimeOffset evaluatedAt, CancellationToken ct)
     {
@@ -31,6 +31,8 @@ public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOption
         if (last > date)
             throw new InvalidOperationException($"De meldingen zijn al beoordeeld tot en met {last:yyyy-MM-dd}; {date:yyyy-MM-dd} opnieuw beoordelen " +
                                                 $"zou verouderde meldingen versturen. Kies {last:yyyy-MM-dd} of later.");
+        // Issue 14: the toezichthouder's warnings, from the register and the ladder, evaluated in this transaction.
+        foreach (var c in await ToezichtAlerts.EvaluateAsync(conn, tx, date, toezicht ?? new(), input.Name)) conditions[c.Key] = c;
         var store = new AlertStore(conn, tx);
         var open = (await store.LoadOpenAsync()).ToDictionary(a => a.Key);
         var silenced = await store.SilencedOnAsync(date);
@@ -40,8 +42,17 @@ public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOption
         int openCount = 0, firing = 0, withoutData = 0;
         foreach (var key in open.Keys.Union(conditions.Keys).OrderBy(k => k.ToString(), StringComparer.Ordinal))
         {
-            if (!conditions.ContainsKey(key) && !key.Subject.StartsWith("feed:", StringComparison.Ordinal) && !covered.Contains((key.Gebiedcode, key.Subject))
-                && !input.EndedOpgaven.Contains(key.Subject))
+            var weekly = ToezichtCadence.Mutes(key, date, (toezicht ?? new()).Weekoverzicht);
+            if (weekly && !conditions.ContainsKey(key))
+            {
+                // A toezicht warning that cleared stays open until the weekly summary, which says it is resolved.
+                openCount++;
+                if (open[key].Status == AlertStatus.Firing) firing++;
+                continue;
+            }
+            if (!conditions.ContainsKey(key) && !key.Subject.StartsWith("feed:", StringComparison.Ordinal) && !ToezichtRules.IsToezicht(key.Rule)
+                && !input.EndedOpgaven.Contains(key.Subject)
+                && !covered.Contains((key.Gebiedcode, key.Subject)))
             {
                 // No fresh figures for this area and opgave: neither resolved nor reminded until data returns.
                 withoutData++;
@@ -49,7 +60,7 @@ public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOption
                 if (open[key].Status == AlertStatus.Firing) firing++;
                 continue;
             }
-            var step = AlertLifecycle.Step(open.GetValueOrDefault(key), conditions.GetValueOrDefault(key), silenced.Contains(key), date, options);
+            var step = AlertLifecycle.Step(open.GetValueOrDefault(key), conditions.GetValueOrDefault(key), silenced.Contains(key) || weekly, date, options);
             if (step is null) continue;
             var id = await store.SaveAsync(step.Next, date);
             foreach (var e in step.Events) await store.AddEventAsync(id, date, e);

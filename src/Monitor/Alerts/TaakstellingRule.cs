@@ -32,7 +32,7 @@ public static class TaakstellingRule
                     reasons.Add($"{AlertRules.N(housed)} van {AlertRules.N(due)} gehuisvest ({Pct(pace)}) terwijl {Pct(elapsed)} van {periode} voorbij is");
             }
             if (carryIn >= o.CarryInMinimum)
-                reasons.Add($"achterstand van {AlertRules.N(carryIn)} meegenomen uit het vorige halfjaar");
+                reasons.Add($"achterstand van {AlertRules.N(carryIn)} meegenomen uit het vorige halfjaar{KoppelingenPart(input, code, carryIn)}");
             if (reasons.Count == 0) continue;
             var missed = h?.GemistOpRij ?? 0;
             var severity = missed >= 2 ? Severity.Kritiek : Severity.Waarschuwing;
@@ -42,6 +42,13 @@ public static class TaakstellingRule
                 [Roles.College], [Roles.Prt, Roles.Toezicht]);
         }
     }
+
+    /// <summary>", waarvan 12 doordat er te weinig gekoppeld is" when the previous half year's koppelingen explain part of
+    /// the achterstand carried in (issue 14); empty when they explain nothing or are unknown.</summary>
+    private static string KoppelingenPart(AlertInput input, string code, int carryIn) =>
+        input.Koppelingen.TryGetValue(code, out var k) && k.Achterstand == carryIn && k.Verklaard is > 0 and var v
+            ? v == carryIn ? ", geheel doordat er te weinig gekoppeld is" : $", waarvan {AlertRules.N(v)} doordat er te weinig gekoppeld is"
+            : "";
 
     private static string Pct(double f) => (f * 100).ToString("0", AlertRules.Nl) + "%";
 

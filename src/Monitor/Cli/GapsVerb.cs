@@ -38,7 +38,10 @@ public static class GapsVerb
             switch (pr.GetValue(format))
             {
                 case "csv": Console.Write(GapFormats.Csv(rows)); break;
-                case "json": Console.WriteLine(GapFormats.Json(rows)); break;
+                case "json":
+                    var gemeenten = rows.Where(r => r.Opgave == "taakstelling" && r.Niveau == "gemeente").Select(r => r.Gebiedcode).ToList();
+                    Console.WriteLine(GapFormats.Json(rows, gemeenten.Count == 0 ? null : await KoppelingenQuery.ReadAsync(ctx.Db, gemeenten, day)));
+                    break;
                 default: GapFormats.Table(rows); break;
             }
             return ExitCodes.Ok;

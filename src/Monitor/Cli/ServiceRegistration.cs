@@ -33,6 +33,9 @@ public static class ServiceRegistration
         services.AddTransient<ComputeJob>();
         services.AddSingleton<Schedule>();
         services.AddMonitorOutputs();
+        // Issue 14: the interventieladder the Monitor proposes steps from.
+        services.AddOptions<Analysis.ToezichtOptions>().BindConfiguration("Toezicht").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Analysis.ToezichtOptions>>().Value);
         return services;
     }
 

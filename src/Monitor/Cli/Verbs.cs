@@ -20,6 +20,8 @@ public static class Verbs
         root.Subcommands.Add(AlertVerbs.Build());
         root.Subcommands.Add(DigestVerb.Build());
         root.Subcommands.Add(BenchVerb.Build());
+        root.Subcommands.Add(ToezichtVerb.Build());
+        root.Subcommands.Add(MeldingVerb.Build());
         return root;
     }
 }

@@ -48,6 +48,8 @@ public static class AlertMail
         // A reminder or an escalation says so first: the reader has seen the topic before.
         var prefix = notices.All(n => n.Kind == NotificationKind.Herinnering) ? "Herinnering: "
             : notices.Any(n => n.Kind == NotificationKind.Escalatie) ? "Escalatie: " : "";
+        // The toezichthouder's weekly summary says so in the subject (issue 14).
+        if (notices.All(n => ToezichtRules.IsToezicht(n.Alert.Key.Rule))) prefix = "Weekoverzicht toezicht: " + prefix;
         return prefix + SubjectText(notices, c, date);
     }
 

@@ -27,14 +27,35 @@ public static class GapFormats
         return sb.ToString();
     }
 
-    public static string Json(IEnumerable<GapRow> rows) => JsonSerializer.Serialize(rows.Select(r => new Dictionary<string, object?>
+    public static string Json(IEnumerable<GapRow> rows, IReadOnlyDictionary<string, KoppelingenQuery.Entry>? koppelingen = null) =>
+        JsonSerializer.Serialize(rows.Select(r => WithKoppelingen(r, koppelingen, new Dictionary<string, object?>
     {
         ["gebiedcode"] = r.Gebiedcode, ["gebiednaam"] = r.Gebiednaam, ["niveau"] = r.Niveau, ["opgave"] = r.Opgave, ["datum"] = Date(r.Datum),
         ["opgave_aantal"] = r.OpgaveAantal, ["gerealiseerd"] = r.Gerealiseerd, ["gap"] = r.Gap, ["tekort"] = r.Tekort,
         ["realisatie_pct"] = r.RealisatiePct, ["deadline"] = r.Deadline is { } d ? Date(d) : null, ["prognose_laag"] = r.PrognoseLaag,
         ["prognose_midden"] = r.PrognoseMidden, ["prognose_hoog"] = r.PrognoseHoog, ["methode"] = r.Methode,
         ["toelichting"] = r.Toelichting,
-    }), new JsonSerializerOptions { WriteIndented = true });
+    })), new JsonSerializerOptions { WriteIndented = true });
+
+    /// <summary>Issue 14: a gemeente's taakstelling row carries what COA linked, and how much of the previous half year's
+    /// achterstand too few koppelingen explain.</summary>
+    private static Dictionary<string, object?> WithKoppelingen(GapRow r, IReadOnlyDictionary<string, KoppelingenQuery.Entry>? koppelingen,
+        Dictionary<string, object?> json)
+    {
+        if (r.Opgave != "taakstelling" || r.Niveau != "gemeente" || koppelingen?.GetValueOrDefault(r.Gebiedcode) is not { } k) return json;
+        var vorig = k.VorigStand;
+        json["koppelingen"] = new Dictionary<string, object?>
+        {
+            ["periode"] = k.Periode.ToString(), ["gekoppeld"] = k.Gekoppeld,
+            ["nog_niet_gekoppeld"] = r.OpgaveAantal is { } due && k.Gekoppeld is { } linked ? Math.Max(due - linked, 0) : null,
+            ["vorig_halfjaar"] = vorig is null ? null : new Dictionary<string, object?>
+            {
+                ["periode"] = k.Vorig.ToString(), ["gecorrigeerde_taakstelling"] = vorig.Due, ["gehuisvest"] = vorig.Housed, ["gekoppeld"] = vorig.Gekoppeld,
+                ["achterstand"] = vorig.Achterstand, ["verklaard_door_koppelingen"] = vorig.Verklaard, ["toelichting"] = Analysis.KoppelingShare.Zin(vorig),
+            },
+        };
+        return json;
+    }
 
     public static void Table(IReadOnlyList<GapRow> rows)
     {

@@ -30,6 +30,7 @@ public static partial class SampleFeedGenerator
             "Een uitruil (Utrechtse Heuvelrug-model), een verdeling (Hart van Brabant) en een herverdeling (Breda); omschrijving met komma's en aanhalingstekens.");
         output.Csv("contacten.csv", "contacten", "contacten", SampleTables.Contacten(SampleContacts.For(reference)), CsvStyle.Standard,
             "Verzonnen ontvangers op example.org: college per gemeente, prt en toezicht per provincie, operator.");
+        WriteToezicht(output, world);
 
         var manifest = new SampleManifest(seed, $"monitor samples generate --seed {seed}", output.Entries);
         manifest.Write(outputDirectory);

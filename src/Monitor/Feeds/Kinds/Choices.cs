@@ -11,4 +11,8 @@ public static class Choices
     public static readonly string[] PlaceSoorten = ["regulier", "noodopvang", "crisisnoodopvang", "amv_kleinschalig", "goo", "overig"];
     public static readonly string[] JaNee = ["ja", "nee"];
     public static readonly string[] ContactRoles = ["college", "prt", "toezicht", "operator"];
+    public static readonly string[] ToezichtStappen =
+        ["informeren", "hoor_en_wederhoor", "plan_van_aanpak", "bestuurlijk_gesprek", "aanwijzing", "indeplaatsstelling", "afgesloten"];
+    public static readonly string[] ToezichtRegimes = ["groen", "oranje", "rood"];
+    public static readonly string[] ToezichtOordelen = ["verschoonbaar", "verwijtbaar", "nog_niet_beoordeeld"];
 }
