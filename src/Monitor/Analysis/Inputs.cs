@@ -36,8 +36,8 @@ public sealed record Regio(string Code, string Naam, IReadOnlyList<string> Membe
 /// history starts before the data. Without one the first half year in the data starts at 0.</summary>
 public sealed record CarryIn(string Gemeentecode, string Periode, int Achterstand);
 
-/// <summary>Everything the engine reads. Calendar and options default to <see cref="AnalysisCalendar.Default"/>
-/// and <see cref="AnalysisOptions.Default"/>.</summary>
+/// <summary>Everything the engine reads. The calendar defaults to <see cref="AnalysisCalendar.WithoutDeadlines"/> (the
+/// warehouse reader fills it from the cycli deliveries) and the options to <see cref="AnalysisOptions.Default"/>.</summary>
 public sealed record AnalysisInputs
 {
     public IReadOnlyList<Gemeente> Gemeenten { get; init; } = [];
@@ -48,6 +48,6 @@ public sealed record AnalysisInputs
     public IReadOnlyList<HousingRow> Housing { get; init; } = [];
     public IReadOnlyList<Agreement> Agreements { get; init; } = [];
     public IReadOnlyList<CarryIn> CarryIns { get; init; } = [];
-    public AnalysisCalendar Calendar { get; init; } = AnalysisCalendar.Default;
+    public AnalysisCalendar Calendar { get; init; } = AnalysisCalendar.WithoutDeadlines;
     public AnalysisOptions Options { get; init; } = AnalysisOptions.Default;
 }

@@ -88,7 +88,7 @@ public static class AnalysisInputReader
         return new AnalysisInputs
         {
             Gemeenten = gemeenten, Regios = regios, Figures = figures, Snapshots = snapshots, Places = places,
-            Housing = housing, Agreements = agreements,
+            Housing = housing, Agreements = agreements, Calendar = await CalendarReader.ReadAsync(conn),
         };
     }
 

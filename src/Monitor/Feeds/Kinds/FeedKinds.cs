@@ -7,6 +7,7 @@ public static class FeedKinds
     [
         new GemeentenKind(), new HerindelingenKind(), new RegiosKind(), new OpgaveKind(),
         new PlekkenKind(), new HuisvestingKind(), new AfsprakenKind(), new ContactenKind(),
+        new CycliKind(),
     ];
 
     public static FeedKind Get(string name) =>
