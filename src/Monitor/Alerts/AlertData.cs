@@ -1,4 +1,5 @@
 using Dapper;
+using Monitor.Compute;
 using Monitor.Feeds;
 using Npgsql;
 
@@ -51,6 +52,8 @@ public sealed class AlertData(NpgsqlDataSource db, FeedCatalog catalog)
                 d.Feed is null ? null : new DateTimeOffset(DateTime.SpecifyKind(d.FetchedAt, DateTimeKind.Utc)),
                 d.Outcome, d.Feed is null ? null : d.Id, d.Problem));
         }
-        return new AlertInput(date, evaluatedAt, series, halfYears, feeds, names);
+        var deadlines = (await DeadlineOutcomeReader.LatestPassedAsync(conn, date))
+            .Where(o => o.Niveau is Analysis.AreaLevel.Gemeente or Analysis.AreaLevel.Provincie).ToList();
+        return new AlertInput(date, evaluatedAt, series, halfYears, feeds, names) { Deadlines = deadlines };
     }
 }

@@ -20,5 +20,8 @@ public sealed record AlertInput(
     IReadOnlyList<FeedStatus> Feeds,
     IReadOnlyDictionary<string, string> Names)
 {
+    /// <summary>monitor.deadline_outcomes: per area and opgave the latest passed deadline that closes its periode.</summary>
+    public IReadOnlyList<Monitor.Analysis.DeadlineOutcome> Deadlines { get; init; } = [];
+
     public string Name(string code) => Names.TryGetValue(code, out var n) ? $"{n} ({code})" : code;
 }
