@@ -27,7 +27,23 @@ public static class DeadlineOutcomeReader
             r.OnbekendAantal, r.LedenAantal, r.VolgendeDeadline, r.VervangenOp)).ToList();
     }
 
-    private sealed record Row(string Gebiedcode, string Niveau, string Opgave, string Periode, DateOnly Deadline, bool LaatsteVanPeriode,
-        int? OpgaveAantal, int Gerealiseerd, int? NettoGap, int? BrutoTekort, string[] GemistGemeenten, int OnbekendAantal, int LedenAantal,
-        DateOnly? VolgendeDeadline, DateOnly? VervangenOp);
+    // Settable properties rather than a constructor: Dapper maps text[] to string[] only through a property.
+    private sealed class Row
+    {
+        public string Gebiedcode { get; set; } = "";
+        public string Niveau { get; set; } = "";
+        public string Opgave { get; set; } = "";
+        public string Periode { get; set; } = "";
+        public DateOnly Deadline { get; set; }
+        public bool LaatsteVanPeriode { get; set; }
+        public int? OpgaveAantal { get; set; }
+        public int Gerealiseerd { get; set; }
+        public int? NettoGap { get; set; }
+        public int? BrutoTekort { get; set; }
+        public string[] GemistGemeenten { get; set; } = [];
+        public int OnbekendAantal { get; set; }
+        public int LedenAantal { get; set; }
+        public DateOnly? VolgendeDeadline { get; set; }
+        public DateOnly? VervangenOp { get; set; }
+    }
 }
