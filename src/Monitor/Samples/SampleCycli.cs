@@ -5,13 +5,16 @@ namespace Monitor.Samples;
 /// it was known in December 2026. Cycle 2's deadline of 1 July 2027 is an <b>assumption</b> (the real date had not been
 /// announced; samples/README.md says so); its start is the Kamerbrief of 5 February 2026 with the capaciteitsraming.
 /// </summary>
-internal static class SampleCycli
+public static class SampleCycli
 {
     private static readonly string[] Columns =
         ["opgave", "periode", "deadline", "startdatum", "verslag_uiterlijk", "verdeelbesluit_uiterlijk", "omschrijving"];
 
-    public static void Write(SampleOutput output) =>
-        output.Csv("cycli.csv", "cycli", "cycli", new SampleTable(Columns, Rows()), CsvStyle.Standard,
+    /// <summary>The delivery as a table (the benchmark's data set loads the same cycles).</summary>
+    public static SampleTable Table() => new(Columns, Rows());
+
+    internal static void Write(SampleOutput output) =>
+        output.Csv("cycli.csv", "cycli", "cycli", Table(), CsvStyle.Standard,
             "Spreidingswet-cycli: cyclus 1 (deadline 1-7-2025) en cyclus 2 (deadline 1-7-2027 is een aanname), voor asiel en amv.");
 
     private static IEnumerable<object?[]> Rows()
