@@ -1,4 +1,5 @@
 using Dapper;
+using Monitor.Compute;
 using Monitor.Feeds;
 using Npgsql;
 
@@ -51,10 +52,13 @@ public sealed class AlertData(NpgsqlDataSource db, FeedCatalog catalog)
                 d.Feed is null ? null : new DateTimeOffset(DateTime.SpecifyKind(d.FetchedAt, DateTimeKind.Utc)),
                 d.Outcome, d.Feed is null ? null : d.Id, d.Problem));
         }
+        var deadlines = (await DeadlineOutcomeReader.LatestPassedAsync(conn, date))
+            .Where(o => o.Niveau is Analysis.AreaLevel.Gemeente or Analysis.AreaLevel.Provincie).ToList();
         var regimes = new Analysis.RegimeStatus(await Compute.AnalysisInputReader.ReadRegimesAsync(conn));
         return new AlertInput(date, evaluatedAt, series, halfYears, feeds, names)
         {
             EndedOpgaven = Analysis.AnalysisCodes.AllOpgaven.Where(o => !regimes.IsMonitored(o, date)).Select(o => Analysis.AnalysisCodes.Code(o)).ToHashSet(),
+            Deadlines = deadlines,
             Koppelingen = await KoppelingenData.PreviousHalfYearAsync(conn, date),
         };
     }

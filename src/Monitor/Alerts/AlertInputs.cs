@@ -23,6 +23,9 @@ public sealed record AlertInput(
     /// <summary>Per gemeente the previous half year beside its koppelingen (issue 14); empty when not read.</summary>
     public IReadOnlyDictionary<string, Analysis.KoppelingStand> Koppelingen { get; init; } = new Dictionary<string, Analysis.KoppelingStand>();
 
+    /// <summary>monitor.deadline_outcomes: per area and opgave the latest passed deadline that closes its periode.</summary>
+    public IReadOnlyList<Monitor.Analysis.DeadlineOutcome> Deadlines { get; init; } = [];
+
     public string Name(string code) => Names.TryGetValue(code, out var n) ? $"{n} ({code})" : code;
 
     /// <summary>Opgaven not monitored on Date (a task that ended, feed kind regimes): no rule fires for them, and their

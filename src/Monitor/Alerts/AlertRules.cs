@@ -14,6 +14,7 @@ public static class AlertRules
     public const string OekraineOnderSleutel = "oekraine_onder_sleutel";
     public const string FeedTeLaat = "feed_te_laat";
     public const string FeedAfgewezen = "feed_afgewezen";
+    public const string DeadlineGemist = "deadline_gemist";
 
     internal static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
 
@@ -33,6 +34,7 @@ public static class AlertRules
             };
             if (c is not null) result.Add(c);
         }
+        result.AddRange(DeadlineRule.Evaluate(input, fresh).Where(c => !input.EndedOpgaven.Contains(c.Key.Subject)));
         if (!input.EndedOpgaven.Contains("taakstelling")) result.AddRange(TaakstellingRule.Evaluate(input, fresh, options));
         result.AddRange(FeedRules.Evaluate(input));
         return result;
@@ -61,14 +63,8 @@ public static class AlertRules
         if (s.OpgaveAantal is not > 0 || s.Deadline is null) return null;
         var opgave = s.OpgaveAantal.Value;
         var key = new AlertKey(PrognoseTekort, s.Gebiedcode, s.Opgave);
-        if (s.Deadline < input.Date)
-        {
-            // The deadline has passed: no projection any more, only what is there.
-            if (s.Gerealiseerd >= opgave) return null;
-            return new(key, Severity.Kritiek,
-                $"{input.Name(s.Gebiedcode)}: {s.Opgave} deadline {D(s.Deadline.Value)} verstreken met {N(s.Gerealiseerd)} van {N(opgave)} plekken (tekort {N(opgave - s.Gerealiseerd)}).",
-                [Roles.College], []);
-        }
+        // A deadline that has passed is deadline_gemist's (DeadlineRule), not a projection's.
+        if (s.Deadline < input.Date) return null;
         if (Projected(s, o) is not { } projected || projected >= opgave) return null;
         // Even the optimistic projection falls short: critical; otherwise a warning.
         var severity = s.PrognoseHoog is { } hoog && hoog < opgave ? Severity.Kritiek : Severity.Waarschuwing;
@@ -81,15 +77,14 @@ public static class AlertRules
     /// <summary>asiel/amv per provincie: projected net gap above zero at the deadline → the PRT.</summary>
     private static AlertCondition? ProvincieProjection(SeriesRow s, AlertInput input, AlertOptions o)
     {
-        if (s.OpgaveAantal is not > 0 || s.Deadline is null) return null;
-        var projected = s.Deadline < input.Date ? s.Gerealiseerd : Projected(s, o);
-        if (projected is null) return null;
-        var netGap = s.OpgaveAantal.Value - projected.Value;
+        if (s.OpgaveAantal is not > 0 || s.Deadline is null || s.Deadline < input.Date) return null;
+        if (Projected(s, o) is not { } projected) return null;
+        var netGap = s.OpgaveAantal.Value - projected;
         if (netGap <= 0) return null;
         var severity = s.PrognoseHoog is { } hoog && hoog < s.OpgaveAantal ? Severity.Kritiek : Severity.Waarschuwing;
         return new(new AlertKey(ProvincieNettoTekort, s.Gebiedcode, s.Opgave), severity,
             $"{input.Name(s.Gebiedcode)}: {s.Opgave} netto tekort verwacht op {D(s.Deadline.Value)}: {N(netGap)} plekken " +
-            $"(opgave {N(s.OpgaveAantal.Value)}, verwacht {N(projected.Value)}, nu {N(s.Gerealiseerd)}; brutotekort nu {N(s.Tekort ?? 0)}).",
+            $"(opgave {N(s.OpgaveAantal.Value)}, verwacht {N(projected)}, nu {N(s.Gerealiseerd)}; brutotekort nu {N(s.Tekort ?? 0)}).",
             [Roles.Prt], []);
     }
 

@@ -13,22 +13,31 @@ public sealed record Deadline(Opgave Opgave, string Periode, DateOnly Date);
 public sealed record OpgaveRule(
     Opgave Opgave, PeriodeKind PeriodKind, bool CarryForward, bool DeadlineAtPeriodEnd, bool AgreementsWithinProvincie);
 
-/// <summary>Cycles, deadlines and period rules as data, in one place.</summary>
+/// <summary>Cycles, deadlines and period rules in one place. The per-opgave period rules are code (they follow the
+/// laws); the deadlines are data: the warehouse's <c>cycli</c> deliveries (<see cref="Deadlines"/>, read by
+/// <c>Compute.CalendarReader</c>). Without any cycli delivery there are no cycle deadlines at all: asiel and amv then
+/// have no deadline and no projection, and every output says so; the taakstelling still ends each half year.</summary>
 public sealed record AnalysisCalendar(IReadOnlyList<OpgaveRule> Rules, IReadOnlyList<Deadline> Deadlines)
 {
-    /// <summary>Spreidingswet cycle 1 (2024-2025): places available by 1 July 2025, for asiel and its amv part.
-    /// Oekraine has no deadline (inspanningsverplichting); the taakstelling's deadline is each half year's end.</summary>
-    public static AnalysisCalendar Default { get; } = new(
-        [
-            new(Opgave.Asiel, PeriodeKind.Cycle, CarryForward: true, DeadlineAtPeriodEnd: false, AgreementsWithinProvincie: true),
-            new(Opgave.Amv, PeriodeKind.Cycle, CarryForward: true, DeadlineAtPeriodEnd: false, AgreementsWithinProvincie: true),
-            new(Opgave.Oekraine, PeriodeKind.HalfYear, CarryForward: true, DeadlineAtPeriodEnd: false, AgreementsWithinProvincie: false),
-            new(Opgave.Taakstelling, PeriodeKind.HalfYear, CarryForward: false, DeadlineAtPeriodEnd: true, AgreementsWithinProvincie: false),
-        ],
-        [
-            new(Opgave.Asiel, "2024-2025", new DateOnly(2025, 7, 1)),
-            new(Opgave.Amv, "2024-2025", new DateOnly(2025, 7, 1)),
-        ]);
+    /// <summary>Asiel and amv per Spreidingswet cycle, kept after their deadline until the next cycle has figures;
+    /// oekraine per half year without a deadline (inspanningsverplichting); the taakstelling's deadline is each half
+    /// year's end.</summary>
+    public static IReadOnlyList<OpgaveRule> StandardRules { get; } =
+    [
+        new(Opgave.Asiel, PeriodeKind.Cycle, CarryForward: true, DeadlineAtPeriodEnd: false, AgreementsWithinProvincie: true),
+        new(Opgave.Amv, PeriodeKind.Cycle, CarryForward: true, DeadlineAtPeriodEnd: false, AgreementsWithinProvincie: true),
+        new(Opgave.Oekraine, PeriodeKind.HalfYear, CarryForward: true, DeadlineAtPeriodEnd: false, AgreementsWithinProvincie: false),
+        new(Opgave.Taakstelling, PeriodeKind.HalfYear, CarryForward: false, DeadlineAtPeriodEnd: true, AgreementsWithinProvincie: false),
+    ];
+
+    /// <summary>The standard rules and no cycle deadlines: what a warehouse without any cycli delivery has.</summary>
+    public static AnalysisCalendar WithoutDeadlines { get; } = new(StandardRules, []);
+
+    /// <summary>The standard rules with the given deadlines (from the warehouse, or written out in a test).</summary>
+    public static AnalysisCalendar WithDeadlines(IEnumerable<Deadline> deadlines) => new(StandardRules, deadlines.ToList());
+
+    /// <summary>Whether the data hold any cycle deadline for a place opgave (without one, outputs say so).</summary>
+    public bool HasCycleDeadlines => Deadlines.Count > 0;
 
     public OpgaveRule Rule(Opgave o) =>
         Rules.FirstOrDefault(r => r.Opgave == o) ?? throw new InvalidOperationException($"No calendar rule for {o.Code()}.");

@@ -37,8 +37,8 @@ public sealed record Regio(string Code, string Naam, IReadOnlyList<string> Membe
 /// history starts before the data. Without one the first half year in the data starts at 0.</summary>
 public sealed record CarryIn(string Gemeentecode, string Periode, int Achterstand);
 
-/// <summary>Everything the engine reads. Calendar and options default to <see cref="AnalysisCalendar.Default"/>
-/// and <see cref="AnalysisOptions.Default"/>.</summary>
+/// <summary>Everything the engine reads. The calendar defaults to <see cref="AnalysisCalendar.WithoutDeadlines"/> (the
+/// warehouse reader fills it from the cycli deliveries) and the options to <see cref="AnalysisOptions.Default"/>.</summary>
 public sealed record AnalysisInputs
 {
     public IReadOnlyList<Gemeente> Gemeenten { get; init; } = [];
@@ -51,6 +51,6 @@ public sealed record AnalysisInputs
     public IReadOnlyList<CarryIn> CarryIns { get; init; } = [];
     /// <summary>monitor.regimes; empty: every opgave is monitored throughout.</summary>
     public IReadOnlyList<Regime> Regimes { get; init; } = [];
-    public AnalysisCalendar Calendar { get; init; } = AnalysisCalendar.Default;
+    public AnalysisCalendar Calendar { get; init; } = AnalysisCalendar.WithoutDeadlines;
     public AnalysisOptions Options { get; init; } = AnalysisOptions.Default;
 }

@@ -7,8 +7,8 @@ public sealed record Projection(
     DateOnly Deadline, int Laag, int Midden, int Hoog, string Methode,
     int? Pijplijn = null, int? PijplijnPessimistisch = null, int? Tempo = null, int? Trend = null);
 
-/// <summary>The figures at a deadline that has passed, kept as they were on that date.</summary>
-public sealed record DeadlineOutcome(
+/// <summary>A completed taakstelling half year of an area, as known on t: due, housed and the achterstand.</summary>
+public sealed record HalfYearOutcome(
     string Gebiedcode, Opgave Opgave, string? Periode, DateOnly Deadline, int? OpgaveAantal, int Gerealiseerd, int? Gap);
 
 public static class ProjectionMethods

@@ -39,6 +39,7 @@ public sealed class BenchDataSet
         File.Copy(Path.Combine(reference.Directory, ReferenceData.HerindelingenFile), herindelingen, overwrite: true);
         files.Add(new(herindelingen, "herindelingen", "herindelingen", 0));
         files.Add(Csv("regios.csv", "regios", SampleTables.Regios(SampleRegions.All)));
+        files.Add(Csv("cycli.csv", "cycli", SampleCycli.Table()));   // the deadlines are data: without them no projection
         foreach (var versie in new[] { "indicatief", "verslag", "verdeelbesluit", "bijstelling" })
             files.Add(Csv($"spreidingswet-{versie}.csv", "opgave", SampleTables.Opgave(_world.Spreidingswet.Figures(versie)), "spreidingswet"));
         var t = _world.Taakstelling;

@@ -44,6 +44,9 @@ public static class GapsVerb
                     break;
                 default: GapFormats.Table(rows); break;
             }
+            // Without cycles there are no deadlines: said on stderr, so CSV and JSON on stdout stay clean.
+            if (rows.Any(r => r.Opgave is "asiel" or "amv") && !await query.HasCyclesAsync())
+                Console.Error.WriteLine(GapDeadlineColumns.NoCycles);
             return ExitCodes.Ok;
         }));
         return cmd;

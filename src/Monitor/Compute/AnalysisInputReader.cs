@@ -90,6 +90,7 @@ public static class AnalysisInputReader
         {
             Gemeenten = gemeenten, Regios = regios, Figures = figures, Snapshots = snapshots, Places = places,
             Housing = housing, Agreements = agreements, Regimes = await ReadRegimesAsync(conn),
+            Calendar = await CalendarReader.ReadAsync(conn),
         };
     }
 

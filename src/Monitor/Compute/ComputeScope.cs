@@ -6,7 +6,8 @@ namespace Monitor.Compute;
 /// <summary>Which gemeenten a set of deliveries touched and from which date: the part an incremental run recomputes.</summary>
 public sealed record ComputeScope(bool Everything, IReadOnlyDictionary<string, DateOnly> FirstDateByGemeente)
 {
-    private static readonly string[] ReferenceKinds = ["gemeenten", "herindelingen", "regios", "regimes"];
+    // Reference data reshapes every area (members, names, mapping); a cycle's dates move every area's deadline.
+    private static readonly string[] ReferenceKinds = ["gemeenten", "herindelingen", "regios", "cycli", "regimes"];
 
     public DateOnly? From => FirstDateByGemeente.Count == 0 ? null : FirstDateByGemeente.Values.Min();
 
@@ -14,7 +15,7 @@ public sealed record ComputeScope(bool Everything, IReadOnlyDictionary<string, D
     {
         var kinds = (await conn.QueryAsync<string>("SELECT DISTINCT kind FROM monitor.deliveries WHERE id = ANY(@deliveries)",
             new { deliveries }, tx)).ToList();
-        // Reference data reshapes every area (members, names, mapping): only a full run is right.
+        // Only a full run is right for those.
         if (kinds.Any(ReferenceKinds.Contains)) return new ComputeScope(true, new Dictionary<string, DateOnly>());
 
         // Each fact touched, and each fact a delivery replaced or removed (fact_revisions keep the old key), says

@@ -74,6 +74,8 @@ public sealed class ComputeService(NpgsqlDataSource db)
 
         await TaakstellingWriter.WriteAsync(conn, tx, runId, CarryOver.ForAll(model, today), ct);
         phases.Done("taakstelling");
+        await DeadlineOutcomeWriter.WriteAsync(conn, tx, runId, model, today, ct);
+        phases.Done("deadlines");
         var findings = await FindingsWriter.WriteAsync(conn, tx, runId, model, today, ct);
         phases.Done("findings");
         await conn.ExecuteAsync("""

@@ -70,9 +70,21 @@ public sealed class GapQuery(NpgsqlDataSource db)
             WHERE s.datum = @datum AND s.gebiedcode = ANY(@codes) AND s.opgave = ANY(@opgaven)
             ORDER BY array_position(@codes, s.gebiedcode), array_position(@opgaven, s.opgave)
             """, new { datum = datum.ToDateTime(TimeOnly.MinValue), codes = codes.ToArray(), opgaven = opgaven.ToArray() });
+        var outcomes = explain
+            ? (await DeadlineOutcomeReader.LatestPassedAsync(conn, datum, codes)).Where(o => o.ShownOn(datum))
+                .ToDictionary(o => (o.Gebiedcode, Monitor.Analysis.AnalysisCodes.Code(o.Opgave)))
+            : [];
         var read = rows.Select(r => new GapRow(r.Item1, r.Item2, r.Item3, r.Item4, DateOnly.FromDateTime(r.Item5), r.Item6, r.Item7, r.Item8, r.Item9,
-            r.Item10, r.Item11 is { } d ? DateOnly.FromDateTime(d) : null, r.Item12, r.Item13, r.Item14, r.Item15)).ToList();
+            r.Item10, r.Item11 is { } d ? DateOnly.FromDateTime(d) : null, r.Item12, r.Item13, r.Item14, r.Item15)
+            { VorigeDeadline = outcomes.GetValueOrDefault((r.Item1, r.Item4)) }).ToList();
         return explain ? await GapNotes.AddAsync(conn, read, codes, opgaven, datum, (c, o, d) => ReadAsync(c, o, d, explain: false)) : read;
+    }
+
+    /// <summary>Whether any cycli delivery is in the warehouse: without one asiel and amv have no deadline at all.</summary>
+    public async Task<bool> HasCyclesAsync()
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return await conn.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM monitor.cycli)");
     }
 
     public async Task<IReadOnlyList<GapRow>> ReadAsync(IReadOnlyList<string> codes, IReadOnlyList<string> opgaven, DateOnly datum) =>

@@ -4,4 +4,15 @@ namespace Monitor.Compute;
 public sealed partial record GapRow(
     string Gebiedcode, string Gebiednaam, string Niveau, string Opgave, DateOnly Datum, int? OpgaveAantal, int Gerealiseerd,
     int? Gap, int? Tekort, decimal? RealisatiePct, DateOnly? Deadline, int? PrognoseLaag, int? PrognoseMidden, int? PrognoseHoog,
-    string? Methode);
+    string? Methode)
+{
+    /// <summary>The latest passed deadline of this area and opgave while it is shown (until the next deadline), from
+    /// monitor.deadline_outcomes; null when none has passed or the next one has too.</summary>
+    public Monitor.Analysis.DeadlineOutcome? VorigeDeadline { get; init; }
+
+    /// <summary>Places added since the passed deadline (realised now − realised then).</summary>
+    public int? SindsDeadline => VorigeDeadline is { } o ? Gerealiseerd - o.Gerealiseerd : null;
+
+    /// <summary>In the state "deadline gemist" on this date (see <see cref="Monitor.Analysis.DeadlineOutcome.StillMissedOn"/>).</summary>
+    public bool DeadlineGemist => VorigeDeadline?.StillMissedOn(Datum, Gerealiseerd) ?? false;
+}

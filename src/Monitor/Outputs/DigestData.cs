@@ -52,7 +52,7 @@ public sealed class DigestData(NpgsqlDataSource db, DigestOptions options)
                 """, new { p.Id, p.Datum })).ToList()
             : [];
 
-        var passed = await PassedDeadlinesAsync(conn, provincie, codes, date);
+        var passed = await PassedDeadlinesAsync(conn, provincie, date);
         // The chart covers the passed deadline too, so a reader sees what happened on it and since.
         var from = date.AddDays(-options.HistoryDays);
         if (passed.GetValueOrDefault("asiel") is { } p0 && p0.Date.AddDays(-60) < from) from = p0.Date.AddDays(-60);
@@ -100,27 +100,15 @@ public sealed class DigestData(NpgsqlDataSource db, DigestOptions options)
             """, new { provincie, codes, date })).ToList();
 
     /// <summary>
-    /// Per opgave with listed deadlines (AnalysisCalendar), the last one before <paramref name="date"/> and the provincie's
-    /// series on it: net shortfall, realised, and the member gemeenten with a gap above zero.
+    /// Per opgave the area's (a provincie's, or for a college digest a gemeente's) latest passed deadline as the compute job stored it (monitor.deadline_outcomes): net
+    /// shortfall and realised on the day, and how many member gemeenten missed it. Shown until the next deadline.
     /// </summary>
-    internal static async Task<Dictionary<string, PassedDeadline>> PassedDeadlinesAsync(NpgsqlConnection conn, string provincie, string[] codes, DateOnly date)
-    {
-        var result = new Dictionary<string, PassedDeadline>();
-        foreach (var opgave in Analysis.AnalysisCodes.AllOpgaven)
-        {
-            if (Analysis.AnalysisCalendar.Default.ListedDeadlines(opgave).LastOrDefault(d => d.Date < date) is not { } deadline) continue;
-            var code = Analysis.AnalysisCodes.Code(opgave);
-            var row = await conn.QuerySingleOrDefaultAsync<(int? Gap, int Gerealiseerd)?>("""
-                SELECT gap, gerealiseerd FROM monitor.series WHERE gebiedcode = @provincie AND opgave = @code AND datum = @d
-                """, new { provincie, code, d = deadline.Date });
-            if (row is not { } r) continue;
-            var missed = await conn.ExecuteScalarAsync<int>("""
-                SELECT count(*) FROM monitor.series WHERE gebiedcode = ANY(@codes) AND opgave = @code AND datum = @d AND gap > 0
-                """, new { codes, code, d = deadline.Date });
-            result[code] = new PassedDeadline(deadline.Date, r.Gap, missed, r.Gerealiseerd);
-        }
-        return result;
-    }
+    internal static async Task<Dictionary<string, PassedDeadline>> PassedDeadlinesAsync(NpgsqlConnection conn, string area, DateOnly date) =>
+        (await Compute.DeadlineOutcomeReader.LatestPassedAsync(conn, date, [area]))
+            .Where(o => o.Gebiedcode == area && o.ShownOn(date))
+            .GroupBy(o => Analysis.AnalysisCodes.Code(o.Opgave))
+            .Select(g => g.MaxBy(o => o.Deadline)!)
+            .ToDictionary(o => Analysis.AnalysisCodes.Code(o.Opgave), o => new PassedDeadline(o.Deadline, o.NetGap, o.Missed.Count, o.Gerealiseerd));
 
     internal static bool InForce(Agreement a, DateOnly date)
     {

@@ -19,11 +19,12 @@ public static class GapFormats
 
     public static string Csv(IEnumerable<GapRow> rows)
     {
-        var sb = new StringBuilder(CsvHeader).Append(CsvExtraColumns).Append('\n');
+        var sb = new StringBuilder(CsvHeader).Append(CsvExtraColumns).Append(',').Append(GapDeadlineColumns.CsvHeader).Append('\n');
         foreach (var r in rows)
             sb.AppendJoin(',', Field(r.Gebiedcode), Field(r.Gebiednaam), r.Opgave, Date(r.Datum), Num(r.OpgaveAantal), Num(r.Gerealiseerd),
                 Num(r.Gap), Num(r.Tekort), r.RealisatiePct?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", Date(r.Deadline),
-                Num(r.PrognoseLaag), Num(r.PrognoseMidden), Num(r.PrognoseHoog), Field(r.Toelichting ?? "")).Append('\n');
+                Num(r.PrognoseLaag), Num(r.PrognoseMidden), Num(r.PrognoseHoog), Field(r.Toelichting ?? "")).Append(',')
+              .AppendJoin(',', GapDeadlineColumns.Csv(r).Select(Field)).Append('\n');
         return sb.ToString();
     }
 
@@ -35,6 +36,7 @@ public static class GapFormats
         ["realisatie_pct"] = r.RealisatiePct, ["deadline"] = r.Deadline is { } d ? Date(d) : null, ["prognose_laag"] = r.PrognoseLaag,
         ["prognose_midden"] = r.PrognoseMidden, ["prognose_hoog"] = r.PrognoseHoog, ["methode"] = r.Methode,
         ["toelichting"] = r.Toelichting,
+        ["vorige_deadline"] = GapDeadlineColumns.Json(r),
     })), new JsonSerializerOptions { WriteIndented = true });
 
     /// <summary>Issue 14: a gemeente's taakstelling row carries what COA linked, and how much of the previous half year's
@@ -65,13 +67,13 @@ public static class GapFormats
             : AnsiConsole.Console;
         if (Console.IsOutputRedirected) console.Profile.Width = 200;
         var table = new Table().Border(TableBorder.Simple);
-        foreach (var h in new[] { "Gebied", "Opgave", "Datum", "Aantal", "Gerealiseerd", "Gat", "Tekort", "%", "Deadline", "Prognose laag–midden–hoog", "Toelichting" })
+        foreach (var h in new[] { "Gebied", "Opgave", "Datum", "Aantal", "Gerealiseerd", "Gat", "Tekort", "%", "Deadline", "Prognose laag–midden–hoog", "Toelichting", "Vorige deadline" })
             table.AddColumn(new TableColumn(h));
         foreach (var r in rows)
             table.AddRow(Markup.Escape(InvisibleCharacters.Escape($"{r.Gebiedcode} {r.Gebiednaam}")), r.Opgave, Date(r.Datum), Num(r.OpgaveAantal), Num(r.Gerealiseerd),
                 Num(r.Gap), Num(r.Tekort), r.RealisatiePct?.ToString("0.0", CultureInfo.GetCultureInfo("nl-NL")) ?? "", Date(r.Deadline),
                 r.PrognoseMidden is null ? "" : Markup.Escape($"{r.PrognoseLaag}–{r.PrognoseMidden}–{r.PrognoseHoog} ({r.Methode})"),
-                Markup.Escape(r.Toelichting ?? ""));
+                Markup.Escape(r.Toelichting ?? ""), Markup.Escape(GapDeadlineColumns.Text(r)));
         console.Write(table);
     }
 

@@ -22,6 +22,7 @@ public static partial class SampleFeedGenerator
         var output = new SampleOutput(outputDirectory);
 
         WriteReference(output, world);
+        SampleCycli.Write(output);
         SampleOpgaveFiles.Write(output, world);
         SampleCycle2.Write(output, world);
         WritePlekken(output, world);

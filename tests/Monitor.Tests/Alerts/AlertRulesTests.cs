@@ -1,4 +1,6 @@
 using Monitor.Alerts;
+using Monitor.Analysis;
+using SeriesRow = Monitor.Alerts.SeriesRow;
 
 namespace Monitor.Tests.Alerts;
 
@@ -13,9 +15,17 @@ public sealed class AlertRulesTests
         new(code, niveau, opgave, datum ?? Day, opgaveAantal, real, opgaveAantal - real, tekort, pct, deadline ?? Deadline, laag, mid, hoog);
 
     private static IReadOnlyList<AlertCondition> Eval(IEnumerable<SeriesRow>? series = null, IEnumerable<HalfYearRow>? halfYears = null,
-        IEnumerable<FeedStatus>? feeds = null, AlertOptions? o = null, DateOnly? date = null, DateTimeOffset? at = null) =>
+        IEnumerable<FeedStatus>? feeds = null, AlertOptions? o = null, DateOnly? date = null, DateTimeOffset? at = null,
+        IEnumerable<DeadlineOutcome>? deadlines = null) =>
         AlertRules.Evaluate(new AlertInput(date ?? Day, at ?? new DateTimeOffset(2025, 5, 12, 22, 0, 0, TimeSpan.Zero), (series ?? []).ToList(),
-            (halfYears ?? []).ToList(), (feeds ?? []).ToList(), new Dictionary<string, string> { ["GM0363"] = "Amsterdam", ["PV27"] = "Noord-Holland" }), o ?? Defaults);
+            (halfYears ?? []).ToList(), (feeds ?? []).ToList(), new Dictionary<string, string> { ["GM0363"] = "Amsterdam", ["PV27"] = "Noord-Holland" })
+            { Deadlines = (deadlines ?? []).ToList() }, o ?? Defaults);
+
+    /// <summary>The stored outcome of 1 July 2025 for an area: its opgave and realised on the day, and who missed it.</summary>
+    private static DeadlineOutcome Outcome(string code, int opgave, int realised, AreaLevel niveau = AreaLevel.Gemeente, int? gross = null,
+        IReadOnlyList<string>? missed = null, DateOnly? replacedOn = null) =>
+        new(code, niveau, Opgave.Asiel, "2024-2025", Deadline, true, opgave, realised, opgave - realised, gross ?? Math.Max(opgave - realised, 0),
+            missed ?? (realised < opgave ? [code] : []), 0, 1, null, replacedOn);
 
     [Fact]
     public void Asiel_MidProjectionBelowOpgave_WarnsTheCollege()
@@ -38,14 +48,52 @@ public sealed class AlertRulesTests
         Assert.Single(Eval([Row("GM0363", "asiel", 1000, 600, laag: 800, mid: 1000, hoog: 1100)], o: new AlertOptions { Projection = "laag" }));
     }
 
+    // Issue 11: a passed deadline is no longer the projection rule's (which compared a row that, after the last deadline,
+    // has no deadline at all and so never fired); it is deadline_gemist, against the opgave of the deadline day.
     [Fact]
-    public void Asiel_DeadlinePassed_ComparesWhatIsThere()
+    public void Asiel_DeadlinePassed_IsDeadlineGemist_AgainstTheOpgaveOfTheDeadline()
     {
         var after = new DateOnly(2025, 7, 10);
-        var c = Assert.Single(Eval([Row("GM0363", "asiel", 1000, 950, mid: 2000, datum: after)], date: after));
+        var now = Row("GM0363", "asiel", 145, 85, datum: after) with { Deadline = null };
+        var c = Assert.Single(Eval([now], date: after, deadlines: [Outcome("GM0363", 145, 70)]));
+        Assert.Equal(new AlertKey("deadline_gemist", "GM0363", "asiel"), c.Key);
         Assert.Equal(Severity.Kritiek, c.Severity);
-        Assert.Contains("verstreken", c.Summary);
-        Assert.Empty(Eval([Row("GM0363", "asiel", 1000, 1000, mid: 0, datum: after)], date: after));
+        Assert.Equal([Roles.College], c.Roles);
+        Assert.Equal("Amsterdam (GM0363): asiel deadline 1-7-2025 verstreken: 85 van 145 plekken; nog 60 te gaan (op de deadline 70).", c.Summary);
+        // A stale row that still names the passed deadline does not add a projection alert.
+        Assert.Single(Eval([Row("GM0363", "asiel", 145, 85, mid: 100, hoog: 110, datum: after)], date: after, deadlines: [Outcome("GM0363", 145, 70)]));
+        // Reached since: quiet.
+        Assert.Empty(Eval([now with { Gerealiseerd = 145 }], date: after, deadlines: [Outcome("GM0363", 145, 70)]));
+    }
+
+    [Fact]
+    public void DeadlineGemist_NotOnTheDayItself_NotWhenMet_NotOnceANewCyclesFigureCounts()
+    {
+        var now = Row("GM0363", "asiel", 145, 85) with { Deadline = null };
+        Assert.Empty(Eval([now with { Datum = Deadline }], date: Deadline, deadlines: [Outcome("GM0363", 145, 70)]));
+        Assert.Empty(Eval([now with { Datum = Deadline.AddDays(3) }], date: Deadline.AddDays(3), deadlines: [Outcome("GM0363", 145, 150)]));
+        var later = new DateOnly(2026, 12, 18);
+        Assert.Single(Eval([now with { Datum = later.AddDays(-1) }], date: later.AddDays(-1), deadlines: [Outcome("GM0363", 145, 70, replacedOn: later)]));
+        Assert.Empty(Eval([now with { Datum = later }], date: later, deadlines: [Outcome("GM0363", 145, 70, replacedOn: later)]));
+        // Without fresh figures for the area there is nothing to compare: no condition (an open alert keeps its state).
+        Assert.Empty(Eval([now with { Datum = later.AddDays(-20) }], date: later.AddDays(-1), deadlines: [Outcome("GM0363", 145, 70)]));
+    }
+
+    [Fact]
+    public void DeadlineGemist_ProvincieWithNetShortfall_GoesToThePrt_WithTheOutcomeOfTheDay()
+    {
+        var after = new DateOnly(2026, 12, 3);
+        var missed = Enumerable.Range(1, 23).Select(i => $"GM{i:0000}").ToList();
+        var outcome = Outcome("PV27", 10_000, 8_672, AreaLevel.Provincie, gross: 1_378, missed: missed);
+        var now = Row("PV27", "asiel", 10_000, 9_252, niveau: "provincie", datum: after) with { Deadline = new DateOnly(2027, 7, 1) };
+        var c = Assert.Single(Eval([now], date: after, deadlines: [outcome]), x => x.Key.Rule == "deadline_gemist");
+        Assert.Equal([Roles.Prt], c.Roles);
+        Assert.Equal(Severity.Kritiek, c.Severity);
+        Assert.Equal("Noord-Holland (PV27): asiel deadline 1-7-2025 verstreken: 9.252 van 10.000 plekken; nog 748 te gaan (netto). " +
+                     "Op de deadline: 1.328 plekken tekort netto, 1.378 bruto; 23 gemeenten haalden hun opgave niet.", c.Summary);
+        // A net surplus on the day is not a missed deadline for the provincie, even with gemeenten short.
+        Assert.DoesNotContain(Eval([now], date: after, deadlines: [Outcome("PV27", 10_000, 10_100, AreaLevel.Provincie, gross: 300, missed: missed)]),
+            x => x.Key.Rule == "deadline_gemist");
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public sealed class DeadlineOutcomeTests
     // 180 and 70 more places open: the deadline's figures must stay 200 / 150 / gap 50.
     private static AnalysisInputs Inputs() => new()
     {
+        Calendar = Cycle1,
         Gemeenten = [Gm(G), Gm("GM0002")],
         Figures =
         [
@@ -33,11 +34,11 @@ public sealed class DeadlineOutcomeTests
         var outcomes = DeadlineOutcomes.For(m, [Areas.Resolve(m, G), Areas.Resolve(m, "PV26")], D("2025-09-01"));
 
         var gm = outcomes.Single(o => o.Gebiedcode == G && o.Opgave == Opgave.Asiel);
-        Assert.Equal(("2024-2025", D("2025-07-01"), 200, 150, 50), (gm.Periode, gm.Deadline, gm.OpgaveAantal, gm.Gerealiseerd, gm.Gap));
+        Assert.Equal(("2024-2025", D("2025-07-01"), 200, 150, 50), (gm.Periode, gm.Deadline, gm.OpgaveAantal, gm.Gerealiseerd, gm.NetGap));
         var pv = outcomes.Single(o => o.Gebiedcode == "PV26" && o.Opgave == Opgave.Asiel);
-        Assert.Equal((210, 150, 60), (pv.OpgaveAantal, pv.Gerealiseerd, pv.Gap));
+        Assert.Equal((210, 150, 60), (pv.OpgaveAantal, pv.Gerealiseerd, pv.NetGap));
         // taakstelling 2025-H1 completed: due 20, housed 12 (G); 25 and 18 for the provincie
-        var h1 = outcomes.Single(o => o.Gebiedcode == "PV26" && o.Opgave == Opgave.Taakstelling);
+        var h1 = DeadlineOutcomes.HalfYears(m, [Areas.Resolve(m, "PV26")], D("2025-09-01")).Single();
         Assert.Equal(("2025-H1", D("2025-06-30"), 25, 18, 7), (h1.Periode, h1.Deadline, h1.OpgaveAantal, h1.Gerealiseerd, h1.Gap));
     }
 
@@ -61,9 +62,9 @@ public sealed class DeadlineOutcomeTests
     {
         var inputs = Inputs() with
         {
-            Calendar = AnalysisCalendar.Default with
+            Calendar = Cycle1 with
             {
-                Deadlines = [.. AnalysisCalendar.Default.Deadlines, new Deadline(Opgave.Asiel, "2024-2025", D("2026-01-01"))],
+                Deadlines = [.. Cycle1.Deadlines, new Deadline(Opgave.Asiel, "2024-2025", D("2026-01-01"))],
             },
         };
         var m = new AnalysisModel(inputs);
@@ -71,6 +72,65 @@ public sealed class DeadlineOutcomeTests
         // 93 days of history: the trend (150 → 220 in August) joins the pipeline and lifts the high end.
         Assert.Equal((D("2026-01-01"), 220, "pijplijn+trend"), (row.Deadline, row.PrognoseMidden, row.Methode));
         Assert.True(row.PrognoseHoog > 220);
-        Assert.Single(DeadlineOutcomes.For(m, [Areas.Resolve(m, G)], D("2025-09-01")), o => o.Opgave == Opgave.Asiel);
+        var original = Assert.Single(DeadlineOutcomes.For(m, [Areas.Resolve(m, G)], D("2025-09-01")), o => o.Opgave == Opgave.Asiel);
+        // The original deadline was extended: its outcome stays readable, but it is not a missed deadline.
+        Assert.False(original.LastOfPeriode);
+        Assert.Equal(D("2026-01-01"), original.NextDeadline);
+        Assert.False(original.StillMissedOn(D("2025-09-01"), 150));
+    }
+
+    [Fact]
+    public void PassedDeadline_NamesTheGemeentenThatMissedIt_LargestShortfallFirst()
+    {
+        var m = new AnalysisModel(Inputs());
+        var pv = DeadlineOutcomes.For(m, [Areas.Resolve(m, "PV26")], D("2025-09-01")).Single(o => o.Opgave == Opgave.Asiel);
+        // G: 200 − 150 = 50 short; GM0002: 10 − 0 = 10 short.
+        Assert.Equal([G, "GM0002"], pv.Missed);
+        Assert.Equal((60, 0, 2, true, (DateOnly?)null), (pv.GrossShortfall, pv.Unknown, pv.Members, pv.LastOfPeriode, pv.NextDeadline));
+    }
+
+    [Fact]
+    public void DeadlineGemist_HoldsUntilTheOpgaveOfTheDeadlineIsReached()
+    {
+        var m = new AnalysisModel(Inputs());
+        var gm = DeadlineOutcomes.For(m, [Areas.Resolve(m, G)], D("2025-09-01")).Single(o => o.Opgave == Opgave.Asiel);
+        Assert.True(gm.WasMissed);
+        Assert.True(gm.StillMissedOn(D("2025-07-02"), 150));
+        Assert.True(gm.StillMissedOn(D("2025-09-01"), 199));
+        Assert.False(gm.StillMissedOn(D("2025-09-01"), 200));
+        Assert.False(gm.StillMissedOn(D("2025-07-01"), 150));   // on the day itself it has not passed
+    }
+
+    [Fact]
+    public void ANewCyclesBindingFigure_TakesOver_AnIndicativeOneDoesNot()
+    {
+        var inputs = Inputs() with
+        {
+            Figures =
+            [
+                .. Inputs().Figures,
+                Fig(Opgave.Asiel, "2026-2027", G, 90, "2026-03-01", Versie.Indicatief),
+                Fig(Opgave.Asiel, "2026-2027", "PV26", 300, "2026-02-05", Versie.Vastgesteld),
+                Fig(Opgave.Asiel, "2026-2027", G, 95, "2026-12-18", Versie.Verdeelbesluit),
+            ],
+        };
+        var m = new AnalysisModel(inputs);
+        var outcomes = DeadlineOutcomes.For(m, [Areas.Resolve(m, G), Areas.Resolve(m, "GM0002"), Areas.Resolve(m, "PV26")], D("2026-12-03"));
+        var gm = outcomes.Single(o => o.Gebiedcode == G && o.Opgave == Opgave.Asiel);
+        Assert.Equal(D("2026-12-18"), gm.ReplacedOn);
+        Assert.True(gm.StillMissedOn(D("2026-12-17"), 150));
+        Assert.False(gm.StillMissedOn(D("2026-12-18"), 150));
+        // GM0002 has no figure of its own in cycle 2; its provincie's takes over with G's verdeelbesluit.
+        Assert.Null(outcomes.Single(o => o.Gebiedcode == "GM0002" && o.Opgave == Opgave.Asiel).ReplacedOn);
+        Assert.Equal(D("2026-12-18"), outcomes.Single(o => o.Gebiedcode == "PV26" && o.Opgave == Opgave.Asiel).ReplacedOn);
+    }
+
+    [Fact]
+    public void WithoutCycleDeadlines_NothingHasPassed()
+    {
+        var m = new AnalysisModel(Inputs() with { Calendar = AnalysisCalendar.WithoutDeadlines });
+        Assert.Empty(DeadlineOutcomes.For(m, [Areas.Resolve(m, G)], D("2026-12-03")));
+        var row = DailySeries.Build(m, [Areas.Resolve(m, G)], D("2025-05-01"), D("2025-05-01")).Single(r => r.Opgave == Opgave.Asiel);
+        Assert.Equal(((DateOnly?)null, (int?)null), (row.Deadline, row.PrognoseMidden));
     }
 }

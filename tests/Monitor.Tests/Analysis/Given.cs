@@ -6,6 +6,11 @@ namespace Monitor.Tests.Analysis;
 /// <summary>Short constructors for analysis inputs, so a test reads as its worked example.</summary>
 internal static class Given
 {
+    /// <summary>Spreidingswet cycle 1 as the shipped cycli sample delivers it: asiel and amv by 1 July 2025. Inputs built
+    /// in memory state their calendar; without one there are no cycle deadlines, as in a warehouse without cycli.</summary>
+    public static AnalysisCalendar Cycle1 { get; } = AnalysisCalendar.WithDeadlines(
+        [new Deadline(Opgave.Asiel, "2024-2025", D("2025-07-01")), new Deadline(Opgave.Amv, "2024-2025", D("2025-07-01"))]);
+
     public static DateOnly D(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static Gemeente Gm(string code, string pv = "PV26", string vr = "VR09", int inwoners = 10_000, decimal km2 = 10m) =>

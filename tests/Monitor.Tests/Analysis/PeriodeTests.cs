@@ -41,7 +41,7 @@ public sealed class PeriodeTests
     [Fact]
     public void NextDeadline_ListedForAsiel_PeriodEndForTaakstelling_NoneForOekraine()
     {
-        var c = AnalysisCalendar.Default;
+        var c = Cycle1;
         Assert.Equal(D("2025-07-01"), c.NextDeadline(Opgave.Asiel, D("2025-07-01")));
         Assert.Null(c.NextDeadline(Opgave.Asiel, D("2025-07-02")));
         Assert.Equal(D("2025-12-31"), c.NextDeadline(Opgave.Taakstelling, D("2025-07-01")));

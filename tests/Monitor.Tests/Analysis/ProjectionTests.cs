@@ -8,7 +8,7 @@ public sealed class ProjectionTests
     private const string G = "GM0001";
 
     private static AnalysisModel Model(IReadOnlyList<PlaceRow> rows, IReadOnlyList<HousingRow>? housing = null) =>
-        new(new AnalysisInputs { Gemeenten = [Gm(G)], Places = rows, Housing = housing ?? [] });
+        new(new AnalysisInputs { Calendar = Cycle1, Gemeenten = [Gm(G)], Places = rows, Housing = housing ?? [] });
 
     [Fact]
     public void Pipeline_CountsWhatIsOpenOnTheDeadline_AndThePessimisticVariantNeedsAMonthsMargin()

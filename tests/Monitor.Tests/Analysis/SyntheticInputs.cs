@@ -94,9 +94,9 @@ internal static class SyntheticInputs
             Housing = housing,
             Agreements = agreements,
             CarryIns = [new CarryIn(gms[3].Code, Periode.HalfYearOf(from).ToString(), 9)],
-            Calendar = AnalysisCalendar.Default with
+            Calendar = Cycle1 with
             {
-                Deadlines = [.. AnalysisCalendar.Default.Deadlines, new Deadline(Opgave.Asiel, "2024-2025", D("2026-01-01"))],
+                Deadlines = [.. Cycle1.Deadlines, new Deadline(Opgave.Asiel, "2024-2025", D("2026-01-01"))],
             },
         };
     }

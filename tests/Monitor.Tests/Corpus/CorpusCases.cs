@@ -113,6 +113,11 @@ public static partial class CorpusCases
         Good("regios-json-getal-als-gemeentecode.json", "regios", db => Equal(db, 2L,
             "SELECT count(*) FROM monitor.regio_leden WHERE regiocode = 'RHVB' AND gemeentecode IN ('GM0855','GM0824')")),
 
+        // Cycles: dates in the order of a cycle, a periode of the opgave's own form
+        Bad("cycli-puntkomma-verdeelbesluit-voor-verslag.csv", "cycli", "verdeelbesluit_uiterlijk 1-11-2024 ligt vóór verslag_uiterlijk 31-12-2024",
+            line: 3, column: "verdeelbesluit_uiterlijk"),
+        Bad("cycli-periode-past-niet-bij-opgave.csv", "cycli", "periode '2026-2027' past niet bij opgave taakstelling", line: 3, column: "periode"),
+
         // Not what it says it is
         Bad("opgave-nep-excel.xlsx", "opgave", "Dit bestand heet .xlsx, maar is geen Excel-werkmap"),
     ];

@@ -47,6 +47,7 @@ public sealed class DashboardWarehouse : IAsyncLifetime
         Assert.Equal(IngestOutcome.Accepted, (await Db.IngestTextAsync("plekken", corrected, "plekken-correctie.csv", "coa")).Outcome);
         await compute.RunAsync(full: false, await Monitor.Compute.PendingDeliveries.SinceLastRunAsync(Db, CancellationToken.None), AsOf);
         await RunFileAsync("alerts.sql");
+        await RunFileAsync("deadline-uitkomsten.sql");
         // The plans DashboardPlanTests checks depend on statistics: without this, whether autovacuum happened to analyse
         // the fixture yet decided the plan (a fresh clone once planned the feeds panel without its index condition). The
         // statistics are taken from every row (not a random sample), and autovacuum leaves these tables alone from here

@@ -6,7 +6,7 @@ namespace Monitor.Tests.Samples;
 public sealed class SampleManifestTests
 {
     private static readonly string[] LoadOrder =
-        ["gemeenten", "herindelingen", "regios", "opgave", "plekken", "huisvesting", "afspraken", "contacten", "koppelingen", "toezicht"];
+        ["gemeenten", "herindelingen", "regios", "cycli", "opgave", "plekken", "huisvesting", "afspraken", "contacten", "koppelingen", "toezicht"];
 
     [Fact]
     public void Manifest_ListsEveryKind_InLoadOrder()

@@ -12,14 +12,20 @@ namespace Monitor.Tests.Support;
 /// </summary>
 public sealed class OutputsKit : IAsyncDisposable
 {
-    public TestDatabase Database { get; } = new();
+    public TestDatabase Database { get; }
     public ServiceProvider Services { get; private set; } = null!;
     public MonitorRows Rows { get; private set; } = null!;
     public string Folder { get; } = Directory.CreateTempSubdirectory("monitor-outbox-").FullName;
 
-    public static async Task<OutputsKit> StartAsync(SmtpTestServer? smtp, params (string Key, string Value)[] settings)
+    private OutputsKit(TestDatabase database) => Database = database;
+
+    public static Task<OutputsKit> StartAsync(SmtpTestServer? smtp, params (string Key, string Value)[] settings) =>
+        StartOnAsync(new TestDatabase(), smtp, settings);
+
+    /// <summary>The same on another kind of test database (reference data or every sample feed loaded).</summary>
+    public static async Task<OutputsKit> StartOnAsync(TestDatabase database, SmtpTestServer? smtp, params (string Key, string Value)[] settings)
     {
-        var kit = new OutputsKit();
+        var kit = new OutputsKit(database);
         await kit.Database.InitializeAsync();
         var values = new Dictionary<string, string?>
         {

@@ -7,7 +7,7 @@ public static class FeedKinds
     [
         new GemeentenKind(), new HerindelingenKind(), new RegiosKind(), new OpgaveKind(),
         new PlekkenKind(), new HuisvestingKind(), new AfsprakenKind(), new ContactenKind(),
-        new RegimesKind(), new KoppelingenKind(), new ToezichtKind(),
+        new RegimesKind(), new KoppelingenKind(), new ToezichtKind(), new CycliKind(),
     ];
 
     public static FeedKind Get(string name) =>

@@ -53,7 +53,7 @@ public sealed class CollegeData(NpgsqlDataSource db, DigestOptions options)
             SELECT gemeentecode, periode, carry_in AS carryin, due, gehuisvest FROM monitor.taakstelling_halfjaren WHERE gemeentecode = @gemeente AND periode = @periode
             """, new { gemeente, periode = TaakstellingRule.HalfYearOf(date) });
         var alerts = await DigestData.OpenAlertsOnAsync(conn, gemeente, [], date);
-        var passed = await DigestData.PassedDeadlinesAsync(conn, gemeente, [], date);
+        var passed = await DigestData.PassedDeadlinesAsync(conn, gemeente, date);
         var names = (await conn.QueryAsync<(string Code, string Naam)>("SELECT code, naam FROM monitor.gemeenten_actueel"))
             .ToDictionary(n => n.Code, n => n.Naam);
         return new CollegeModel(gemeente, g.Naam, g.Provincie, provincieNaam, date, figures, locations, agreements, halfYear, alerts, passed, names,
