@@ -80,6 +80,7 @@ public static class AlertMail
         return n.Alert.Key.Rule switch
         {
             AlertRules.TaakstellingAchter => $"taakstelling {TaakstellingRule.HalfYearOf(f?.Datum ?? date)} loopt achter",
+            AlertRules.DeadlineGemist => $"{what}: deadline verstreken, opgave niet gehaald",
             AlertRules.PrognoseTekort when f?.Deadline is { } d && d < date => $"{what}: deadline {Headline.D(d)} verstreken met een tekort",
             AlertRules.PrognoseTekort when f?.Deadline is { } d => $"{what}: tekort verwacht op {Headline.D(d)}",
             AlertRules.ProvincieNettoTekort when f?.Deadline is { } d => $"{what}: netto tekort verwacht op {Headline.D(d)}",
@@ -94,6 +95,7 @@ public static class AlertMail
     public static string RuleTitle(string rule) => rule switch
     {
         AlertRules.TaakstellingAchter => "Taakstelling loopt achter",
+        AlertRules.DeadlineGemist => "Deadline gemist",
         AlertRules.PrognoseTekort => "Tekort aan plekken op de deadline",
         AlertRules.ProvincieNettoTekort => "Netto tekort van de provincie",
         AlertRules.OekraineOnderSleutel => "Oekraïne-opvang onder het sleuteldeel (ter informatie)",
@@ -113,6 +115,11 @@ public static class AlertMail
         {
             AlertRules.TaakstellingAchter when open is > 0 && f!.Deadline is { } d =>
                 $"Nog {AlertRules.N(open)} personen huisvesten vóór {Headline.D(d)}.",
+            AlertRules.DeadlineGemist when n.Alert.Key.Gebiedcode.StartsWith("PV", StringComparison.Ordinal) =>
+                $"Bespreek in de regietafel welke gemeenten de ontbrekende {unit} leveren, en wanneer: de deadline is verstreken.",
+            AlertRules.DeadlineGemist =>
+                $"De ontbrekende {unit} zo snel mogelijk beschikbaar maken, en de toezichthouder (de minister van JenV) melden hoe en " +
+                "wanneer (de beheerder van de Monitor kan daarvoor een ingevuld concept maken).",
             AlertRules.PrognoseTekort when open is > 0 && f!.Deadline is { } d && d < date =>
                 $"De {AlertRules.N(open)} ontbrekende {unit} zo snel mogelijk beschikbaar maken: de deadline van {Headline.D(d)} is verstreken.",
             AlertRules.PrognoseTekort when open is > 0 && f!.Deadline is { } d =>

@@ -40,6 +40,7 @@ public sealed class SettledRulesTests
         var m = new AnalysisModel(new AnalysisInputs
         {
             Gemeenten = [Gm(G)],
+            Calendar = Given.Cycle1,
             Figures = [Fig(Opgave.Asiel, "2024-2025", G, 100, "2024-12-31")],
             Places = [Place("2025-01-01", G, "L1", 60, vanaf: "2025-01-01", tot: "2025-07-01"), Place("2025-01-01", G, "L2", 10, vanaf: "2025-01-01", tot: "2025-06-30")],
         });

@@ -31,18 +31,18 @@ public sealed class GapFormatsTests
         var header = GapFormats.Csv([]).TrimEnd('\n').Split(',');
         Assert.Equal(FixedColumns, header[..13]);
         Assert.Equal(string.Join(',', FixedColumns), GapFormats.CsvHeader);
-        Assert.Equal(GapDeadlineColumns.CsvHeader.Split(','), header[13..]);
+        Assert.Equal(["toelichting", .. GapDeadlineColumns.CsvHeader.Split(',')], header[13..]);
     }
 
     [Fact]
     public void Csv_PassedDeadline_StandsBesideTodaysFigures()
     {
         var lines = GapFormats.Csv([Row("GM0855", "gemeente", 145, 85, Tilburg()), Row("GM0855", "gemeente", 145, 85, null)]).TrimEnd('\n').Split('\n');
-        Assert.Equal("GM0855,Tilburg,asiel,2026-12-03,145,85,60,60,58.62,2027-07-01,80,90,100," +
+        Assert.Equal("GM0855,Tilburg,asiel,2026-12-03,145,85,60,60,58.62,2027-07-01,80,90,100,," +
                      "2025-07-01,2024-2025,145,70,75,75,1,GM0855,15,ja", lines[1]);
         // No passed deadline shown: the columns are there, and empty.
-        Assert.EndsWith(",100,,,,,,,,,,", lines[2]);
-        Assert.Equal(23, lines[2].Split(',').Length);
+        Assert.EndsWith(",100,,,,,,,,,,,", lines[2]);
+        Assert.Equal(24, lines[2].Split(',').Length);
     }
 
     [Fact]

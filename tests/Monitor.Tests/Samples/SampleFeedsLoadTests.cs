@@ -12,7 +12,7 @@ public sealed class SampleFeedsLoadTests(SampleDatabase database) : IClassFixtur
         Assert.Equal(["csv", "json", "xlsx"], formats);
         Assert.Equal(0L, await database.Db.ScalarAsync<long>("SELECT count(*) FROM monitor.deliveries WHERE outcome <> 'accepted'"));
         var kinds = await database.Db.QueryAsync<string>("SELECT DISTINCT kind FROM monitor.deliveries ORDER BY 1");
-        Assert.Equal(["afspraken", "contacten", "gemeenten", "herindelingen", "huisvesting", "koppelingen", "opgave", "plekken", "regios", "toezicht"], kinds);
+        Assert.Equal(["afspraken", "contacten", "cycli", "gemeenten", "herindelingen", "huisvesting", "koppelingen", "opgave", "plekken", "regios", "toezicht"], kinds);
     }
 
     [Fact]
