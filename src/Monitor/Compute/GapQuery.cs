@@ -20,7 +20,7 @@ public sealed class GapQuery(NpgsqlDataSource db)
         foreach (var text in gemeenten)
         {
             if (!ValueParser.TryGemeentecode(text, out var code, out var error)) throw new ArgumentException(error);
-            var targets = map.Resolve(code);
+            var targets = map.Resolve(code, Analysis.AmsterdamDate.Today());
             if (targets.Count == 0) throw new ArgumentException($"Gemeente {code} is onbekend.");
             if (targets.Count > 1) throw new ArgumentException($"Gemeente {code} is gesplitst over {string.Join(", ", targets.Select(t => t.Code))}; kies er een.");
             codes.Add(targets[0].Code);

@@ -15,6 +15,10 @@ public sealed record IngestResult(
     /// <summary>Warehouse rows that were new or different from what was there (the rest confirmed existing figures).</summary>
     public long RowsChanged { get; init; }
 
+    /// <summary>Accepted with a remark: a plausible correction (a cumulative count that fell) that the user should see.
+    /// The compute run records the same as a finding on the Feeds dashboard.</summary>
+    public IReadOnlyList<Problem> Warnings { get; init; } = [];
+
     /// <summary>Where the time went (hash, store, stage, check, merge), for the benchmark and for logs.</summary>
     public IReadOnlyList<(string Name, TimeSpan Took)> Phases { get; init; } = [];
 }

@@ -13,7 +13,7 @@ public sealed class PlekkenKind : FeedKind
         new("peildatum", ValueType.Date),
         new("opgave", ValueType.Choice, Choices: Choices.PlaceOpgaven),
         new("gemeentecode", ValueType.GemeenteCode),
-        new("locatiecode", ValueType.Text),
+        new("locatiecode", ValueType.Code),
         new("locatienaam", ValueType.Text, Required: false),
         new("status", ValueType.Choice, Choices: Choices.PlaceStatus),
         new("capaciteit", ValueType.Count, Max: 10_000),
@@ -23,6 +23,8 @@ public sealed class PlekkenKind : FeedKind
     ];
 
     public override IReadOnlyList<string> SplitCounts => ["capaciteit", "bezetting"];
+
+    public override string CodeDateColumn => "peildatum";
 
     public override IEnumerable<(string?, string)> CheckRow(StagedRow row)
     {
@@ -57,6 +59,25 @@ public sealed class PlekkenKind : FeedKind
                      beschikbaar_vanaf, beschikbaar_tot FROM stage) s
         GROUP BY peildatum, opgave, locatiecode
         HAVING count(DISTINCT (bron_gemeentecode, status, bron_capaciteit, bron_bezetting, beschikbaar_vanaf, beschikbaar_tot)) > 1
+        """;
+
+    // A plekken delivery under a feed name nobody configured (monitor ingest without --feed, or a typo) starts a new
+    // snapshot series; when its locations are already in another feed's current snapshot, every one would count twice.
+    // Refused, naming the feed they belong to. The feed's first delivery only: later ones are its own series.
+    public override string NewFeedCheckSql => """
+        WITH current_snapshot AS (
+            SELECT DISTINCT ON (feed) feed, peildatum FROM monitor.plekken_snapshots WHERE feed <> @feed ORDER BY feed, peildatum DESC
+        ), shared AS (
+            SELECT c.feed, s.locatiecode, s.line
+            FROM stage s JOIN current_snapshot c ON true
+            JOIN monitor.plekken p ON p.feed = c.feed AND p.peildatum = c.peildatum AND p.opgave = s.opgave AND p.locatiecode = s.locatiecode
+            WHERE NOT EXISTS (SELECT 1 FROM monitor.plekken_snapshots o WHERE o.feed = @feed)
+        )
+        SELECT array_agg(DISTINCT line ORDER BY line), 'feed ' || @feed || ' is niet ingesteld en zou een tweede reeks beginnen, maar '
+               || count(DISTINCT locatiecode) || ' van deze locaties ('
+               || array_to_string((array_agg(DISTINCT locatiecode ORDER BY locatiecode))[1:5], ', ')
+               || CASE WHEN count(DISTINCT locatiecode) > 5 THEN ', …' ELSE '' END || ') staan al in de huidige momentopname van feed ' || feed || '; ze zouden dubbel tellen. Lever aan met --feed ' || feed
+        FROM shared GROUP BY feed
         """;
 
     public override string MergeSql => """
