@@ -29,6 +29,7 @@ public static class GapFormats
         ["opgave_aantal"] = r.OpgaveAantal, ["gerealiseerd"] = r.Gerealiseerd, ["gap"] = r.Gap, ["tekort"] = r.Tekort,
         ["realisatie_pct"] = r.RealisatiePct, ["deadline"] = r.Deadline is { } d ? Date(d) : null, ["prognose_laag"] = r.PrognoseLaag,
         ["prognose_midden"] = r.PrognoseMidden, ["prognose_hoog"] = r.PrognoseHoog, ["methode"] = r.Methode,
+        ["rechtsstatus"] = r.Rechtsstatus, ["bron"] = r.Bron,
     }), new JsonSerializerOptions { WriteIndented = true });
 
     public static void Table(IReadOnlyList<GapRow> rows)
@@ -42,11 +43,14 @@ public static class GapFormats
         foreach (var h in new[] { "Gebied", "Opgave", "Datum", "Aantal", "Gerealiseerd", "Gat", "Tekort", "%", "Deadline", "Prognose laag–midden–hoog" })
             table.AddColumn(new TableColumn(h));
         foreach (var r in rows)
-            table.AddRow(Markup.Escape($"{r.Gebiedcode} {r.Gebiednaam}"), r.Opgave, Date(r.Datum), Num(r.OpgaveAantal), Num(r.Gerealiseerd),
+            table.AddRow(Markup.Escape($"{r.Gebiedcode} {r.Gebiednaam}"), r.Opgave, Date(r.Datum), Num(r.OpgaveAantal) + Marked(r.Rechtsstatus), Num(r.Gerealiseerd),
                 Num(r.Gap), Num(r.Tekort), r.RealisatiePct?.ToString("0.0", CultureInfo.GetCultureInfo("nl-NL")) ?? "", Date(r.Deadline),
                 r.PrognoseMidden is null ? "" : Markup.Escape($"{r.PrognoseLaag}–{r.PrognoseMidden}–{r.PrognoseHoog} ({r.Methode})"));
         console.Write(table);
     }
+
+    /// <summary>A contested or changed figure says so beside the number; an ordinary (vastgesteld) one says nothing.</summary>
+    private static string Marked(string? rechtsstatus) => rechtsstatus is null or "vastgesteld" ? "" : $" ({rechtsstatus.Replace('_', ' ')})";
 
     private static string Num(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
     private static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
