@@ -49,7 +49,7 @@ public sealed class GemeenteCodeMap
     /// code is unknown (or only reaches a loop).</summary>
     public IReadOnlyList<(string Code, decimal Share)> Resolve(string code, DateOnly date)
     {
-        if (!_steps.TryGetValue(code, out var steps) || steps.All(s => s.Datum > date))
+        if (!_steps.TryGetValue(code, out var steps) || !AnyInForce(steps, date))
             return _gemeenten.Contains(code) ? Self(code) : [];
         if (_resolved.TryGetValue((code, date), out var known)) return known;
         var parts = new Dictionary<string, decimal>(StringComparer.Ordinal);
@@ -61,7 +61,7 @@ public sealed class GemeenteCodeMap
     private bool Walk(string code, DateOnly date, decimal share, Dictionary<string, decimal> parts, int depth)
     {
         if (depth > MaxChain) return false;
-        if (!_steps.TryGetValue(code, out var steps) || steps.All(s => s.Datum > date))
+        if (!_steps.TryGetValue(code, out var steps) || !AnyInForce(steps, date))
         {
             if (!_gemeenten.Contains(code)) return false;
             parts[code] = parts.GetValueOrDefault(code) + share;
@@ -70,6 +70,13 @@ public sealed class GemeenteCodeMap
         foreach (var s in steps)
             if (s.Datum <= date && !Walk(s.To, date, share * s.Share, parts, depth + 1)) return false;
         return true;
+    }
+
+    // A loop, not LINQ: the loader asks this for every row.
+    private static bool AnyInForce((DateOnly Datum, string To, decimal Share)[] steps, DateOnly date)
+    {
+        foreach (var s in steps) if (s.Datum <= date) return true;
+        return false;
     }
 
     private (string Code, decimal Share)[] Self(string code)
