@@ -64,6 +64,10 @@ public abstract class FeedKind
 /// already has (parameter @feed), and the SQL that finishes the load (@feed, @delivery, @blocks: the dates, as timestamps).</summary>
 public sealed record DirectLoad(string Table, IReadOnlyList<string> Columns, string ExistingBlocksSql, string FinishSql)
 {
+    /// <summary><see cref="FeedKind.NewFeedCheckSql"/> for rows loaded directly (this delivery's rows in the fact table:
+    /// @feed, @delivery), run before the load is accepted.</summary>
+    public string? NewFeedCheckSql { get; init; }
+
     public string CopySql => $"COPY {Table} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)";
 }
 

@@ -48,7 +48,7 @@ public sealed class PlekkenKind : FeedKind
         INSERT INTO monitor.plekken_snapshots (feed, peildatum, delivery_id)
         SELECT @feed, d, @delivery FROM unnest(@blocks::date[]) d
         ON CONFLICT (feed, peildatum) DO UPDATE SET delivery_id = excluded.delivery_id
-        """);
+        """) { NewFeedCheckSql = NewFeedCheck(DirectRows) };
 
     public override IReadOnlyList<string> BlockRangeIndexes => ["monitor.plekken_peildatum_delivery"];
 
@@ -63,20 +63,26 @@ public sealed class PlekkenKind : FeedKind
 
     // A plekken delivery under a feed name nobody configured (monitor ingest without --feed, or a typo) starts a new
     // snapshot series; when its locations are already in another feed's current snapshot, every one would count twice.
-    // Refused, naming the feed they belong to. The feed's first delivery only: later ones are its own series.
-    public override string NewFeedCheckSql => """
+    // Refused, naming the feed they belong to. The feed's first delivery only: later ones are its own series. Run on the
+    // staging table, or (a direct load) on the rows this delivery wrote.
+    public override string NewFeedCheckSql => NewFeedCheck("stage");
+
+    private const string DirectRows = "(SELECT peildatum, opgave, locatiecode, source_lines[1] AS line FROM monitor.plekken WHERE feed = @feed AND delivery_id = @delivery)";
+
+    private static string NewFeedCheck(string rows) => $"""
         WITH current_snapshot AS (
             SELECT DISTINCT ON (feed) feed, peildatum FROM monitor.plekken_snapshots WHERE feed <> @feed ORDER BY feed, peildatum DESC
         ), shared AS (
             SELECT c.feed, s.locatiecode, s.line
-            FROM stage s JOIN current_snapshot c ON true
+            FROM {rows} s JOIN current_snapshot c ON true
             JOIN monitor.plekken p ON p.feed = c.feed AND p.peildatum = c.peildatum AND p.opgave = s.opgave AND p.locatiecode = s.locatiecode
             WHERE NOT EXISTS (SELECT 1 FROM monitor.plekken_snapshots o WHERE o.feed = @feed)
         )
         SELECT array_agg(DISTINCT line ORDER BY line), 'feed ' || @feed || ' is niet ingesteld en zou een tweede reeks beginnen, maar '
                || count(DISTINCT locatiecode) || ' van deze locaties ('
                || array_to_string((array_agg(DISTINCT locatiecode ORDER BY locatiecode))[1:5], ', ')
-               || CASE WHEN count(DISTINCT locatiecode) > 5 THEN ', …' ELSE '' END || ') staan al in de huidige momentopname van feed ' || feed || '; ze zouden dubbel tellen. Lever aan met --feed ' || feed
+               || CASE WHEN count(DISTINCT locatiecode) > 5 THEN ', …' ELSE '' END || ') staan al in de huidige momentopname van feed '
+               || feed || '; ze zouden dubbel tellen. Lever aan met --feed ' || feed
         FROM shared GROUP BY feed
         """;
 

@@ -70,9 +70,12 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
 
         var codes = await GemeenteCodeMap.LoadAsync(conn, tx);
         var readOptions = new TableReadOptions(kind.RequiredColumns.ToList(), request.Columns, request.Sheet);
-        // A feed name nobody configured, for a kind that can count twice, goes the staged way so its first delivery is checked.
-        var checkNewFeed = request.UnconfiguredFeed && kind.NewFeedCheckSql is not null;
-        if (kind.Direct is { } direct && !checkNewFeed)
+        // The first delivery under a feed name nobody configured, for a kind that can count twice, is checked against the
+        // other feeds' figures before it is accepted; later ones are that feed's own series.
+        var checkNewFeed = request.UnconfiguredFeed && kind.NewFeedCheckSql is not null
+            && !await conn.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM monitor.deliveries WHERE feed = @feed AND kind = @kind AND outcome = 'accepted')",
+                new { feed = request.Feed, kind = kind.Name }, tx);
+        if (kind.Direct is { } direct)
         {
             // New snapshot dates only (the daily case): straight into the fact table. The first row that needs the full
             // merge (a date the feed had, a key twice) rolls this attempt back, and the delivery is staged as usual.
@@ -84,6 +87,9 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
                 (reader, copy) => fast.LoadDirectAsync(reader, copy, direct.Columns, request.Feed, registered.Id, d => !existing.Contains(d), ct), ct);
             phases.Done("direct");
             // An empty delivery goes the staged way, which refuses it (NoRows).
+            if (complete && fast.ProblemCount == 0 && fast.RowsRead > 0 && checkNewFeed && direct.NewFeedCheckSql is { } newFeedCheck)
+                await ReportAsync(conn, tx, newFeedCheck, new { feed = request.Feed, delivery = registered.Id },
+                    (line, message) => fast.Report(line, null, message), ct);
             if (complete && fast.ProblemCount == 0 && fast.RowsRead > 0)
             {
                 await conn.ExecuteAsync(new CommandDefinition(direct.FinishSql,
