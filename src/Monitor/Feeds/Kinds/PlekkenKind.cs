@@ -73,9 +73,14 @@ public sealed class PlekkenKind : FeedKind
         WITH current_snapshot AS (
             SELECT DISTINCT ON (feed) feed, peildatum FROM monitor.plekken_snapshots WHERE feed <> @feed ORDER BY feed, peildatum DESC
         ), shared AS (
+            -- One pass over the delivery, each row probing the few other feeds by primary key: the delivery's rows are new
+            -- (no statistics), and a join the planner chose freely could scan them once per location of another feed.
             SELECT c.feed, s.locatiecode, s.line
-            FROM {rows} s JOIN current_snapshot c ON true
-            JOIN monitor.plekken p ON p.feed = c.feed AND p.peildatum = c.peildatum AND p.opgave = s.opgave AND p.locatiecode = s.locatiecode
+            FROM {rows} s
+            CROSS JOIN LATERAL (
+                SELECT cs.feed FROM current_snapshot cs
+                WHERE EXISTS (SELECT 1 FROM monitor.plekken p WHERE p.feed = cs.feed AND p.peildatum = cs.peildatum
+                                                             AND p.opgave = s.opgave AND p.locatiecode = s.locatiecode)) c
             WHERE NOT EXISTS (SELECT 1 FROM monitor.plekken_snapshots o WHERE o.feed = @feed)
         )
         SELECT array_agg(DISTINCT line ORDER BY line), 'feed ' || @feed || ' is niet ingesteld en zou een tweede reeks beginnen, maar '
