@@ -49,8 +49,10 @@ public sealed class GemeenteCodeMap
     /// code is unknown (or only reaches a loop).</summary>
     public IReadOnlyList<(string Code, decimal Share)> Resolve(string code, DateOnly date)
     {
-        if (!_steps.TryGetValue(code, out var steps) || !AnyInForce(steps, date))
-            return _gemeenten.Contains(code) ? Self(code) : [];
+        // A code with herindelingen none of which is in force yet existed on that date: the figure stays with it (the
+        // gemeenten list of today need not hold a code that was retired since).
+        if (!_steps.TryGetValue(code, out var steps)) return _gemeenten.Contains(code) ? Self(code) : [];
+        if (!AnyInForce(steps, date)) return Self(code);
         if (_resolved.TryGetValue((code, date), out var known)) return known;
         var parts = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var resolved = Walk(code, date, 1m, parts, 0) ? parts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)).ToArray() : [];
@@ -63,7 +65,7 @@ public sealed class GemeenteCodeMap
         if (depth > MaxChain) return false;
         if (!_steps.TryGetValue(code, out var steps) || !AnyInForce(steps, date))
         {
-            if (!_gemeenten.Contains(code)) return false;
+            if (steps is null && !_gemeenten.Contains(code)) return false;
             parts[code] = parts.GetValueOrDefault(code) + share;
             return true;
         }

@@ -69,6 +69,15 @@ public sealed class DomainRulesPureTests
     }
 
     [Fact]
+    public void ARetiredCodeNotInTodaysList_IsItselfBeforeItsHerindeling()
+    {
+        var map = Map(("2019-01-01", "GM0007", "GM0001", 1m));
+        Assert.Equal([("GM0007", 1m)], map.Resolve("GM0007", D("2018-06-01")));
+        Assert.Equal([("GM0001", 1m)], map.Resolve("GM0007", D("2019-01-01")));
+        Assert.Empty(map.Resolve("GM0099", D("2018-06-01")));
+    }
+
+    [Fact]
     public void ALoopStoredBeforeLoopsWereRefused_ResolvesToNothing_InsteadOfRunningForever()
     {
         var map = Map(("2020-01-01", "GM0001", "GM0002", 1m), ("2020-01-01", "GM0002", "GM0001", 1m));
