@@ -18,7 +18,7 @@ public static class EffectiveOpgave
             var p = m.Figures.Applicable(o, t, m.Calendar.Rule(o).CarryForward);
             periods[o] = p;
             var basis = p is { } per ? BaseFigures(m, o, per, t, findings) : [];
-            var net = p is { } ap ? AgreementEffect.Net(m.Agreements, o, ap, t) : [];
+            var net = p is { } ap ? NetWithoutOverdrafts(m, o, ap, t, basis, problems) : [];
             foreach (var g in m.Gemeenten)
             {
                 basis.TryGetValue(g.Code, out var b);
@@ -37,6 +37,33 @@ public static class EffectiveOpgave
             if (p is { } pp) ProvincialChecks(m, o, pp, t, basis, pv, findings);
         }
         return new OpgaveStand(t, periods, values, pv, findings, problems);
+    }
+
+    /// <summary>What the agreements move, leaving out every agreement that gives away from a gemeente more than its
+    /// opgave (its effective opgave would fall below zero): such an agreement is never applied, and reported. Repeated,
+    /// since leaving one out can leave another gemeente (that it fed) short.</summary>
+    private static Dictionary<string, (int Net, List<string> Codes)> NetWithoutOverdrafts(AnalysisModel m, Opgave o, Periode p, DateOnly t,
+        Dictionary<string, (FigureVersion? Version, int Aantal, OpgaveBron Bron)> basis, List<AgreementProblem> problems)
+    {
+        var left = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var net = AgreementEffect.Net(m.Agreements.Where(a => !left.Contains(a.Afspraakcode)), o, p, t);
+            var found = false;
+            foreach (var (g, moved) in net.OrderBy(x => x.Key, StringComparer.Ordinal))
+            {
+                if (!basis.TryGetValue(g, out var b) || b.Version is null || b.Aantal + moved.Net >= 0) continue;
+                var giving = m.Agreements.Where(a => a.Opgave == o && a.Van == g && moved.Codes.Contains(a.Afspraakcode))
+                    .Select(a => a.Afspraakcode).Distinct().Order(StringComparer.Ordinal).ToList();
+                if (giving.Count == 0) continue;
+                left.UnionWith(giving);
+                found = true;
+                problems.Add(new(string.Join(",", giving), AgreementProblemKind.NegatieveOpgave,
+                    $"{g}: {o.Code()}-opgave {b.Aantal} met afspraken {moved.Net:+#;-#;0} zou {b.Aantal + moved.Net} worden (negatief); " +
+                    "een afspraak mag niet meer verschuiven dan de gevende gemeente als opgave heeft.", Rejected: true, g, o));
+            }
+            if (!found) return net;
+        }
     }
 
     /// <summary>The figure in force per gemeente before agreements. Oekraine comes from the veiligheidsregio key.</summary>

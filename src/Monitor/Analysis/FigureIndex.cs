@@ -1,7 +1,11 @@
 namespace Monitor.Analysis;
 
 /// <summary>One published version of a figure: what is shown with it (versie, publicatiedatum) and its aantal.</summary>
-public sealed record FigureVersion(Versie Versie, DateOnly Publicatiedatum, int Aantal);
+public sealed record FigureVersion(Versie Versie, DateOnly Publicatiedatum, int Aantal)
+{
+    /// <summary>From this date on the figure no longer counts (withdrawn: ingetrokken); null: it does not lapse.</summary>
+    public DateOnly? VervaltOp { get; init; }
+}
 
 /// <summary>Every published figure by (opgave, periode, gebied), versions in publication order.</summary>
 internal sealed class FigureIndex
@@ -30,19 +34,22 @@ internal sealed class FigureIndex
                     $"Opgave {f.Opgave.Code()} {f.Periode} {f.Gebiedcode}: negatief aantal {f.Aantal}; genegeerd."));
                 continue;
             }
-            parsed.Add((f.Opgave, p, f.Gebiedcode, new FigureVersion(f.Versie, f.Publicatiedatum, f.Aantal)));
+            parsed.Add((f.Opgave, p, f.Gebiedcode, new FigureVersion(f.Versie, f.Publicatiedatum, f.Aantal) { VervaltOp = f.VervaltOp }));
         }
         foreach (var g in parsed.GroupBy(x => (x.O, x.P, x.Gebied)))
             versions[g.Key] = g.Select(x => x.V).OrderBy(v => v.Publicatiedatum).ThenBy(v => v.Versie).ToArray();
         foreach (var g in parsed.GroupBy(x => x.O))
             periods[g.Key] = g.GroupBy(x => x.P)
                 .Select(pg => (pg.Key, pg.Min(x => x.V.Publicatiedatum))).OrderBy(x => x.Key).ToArray();
-        PublicationDates = parsed.Select(x => x.V.Publicatiedatum).Distinct().Order().ToList();
+        // A withdrawal changes the figure in force as much as a publication does.
+        PublicationDates = parsed.Select(x => x.V.Publicatiedatum)
+            .Concat(parsed.Where(x => x.V.VervaltOp is not null).Select(x => x.V.VervaltOp!.Value)).Distinct().Order().ToList();
     }
 
     public IReadOnlyList<DateOnly> PublicationDates { get; }
 
-    /// <summary>The version in force on t: latest publicatiedatum ≤ t; on a tie the later versie.</summary>
+    /// <summary>The version in force on t: latest publicatiedatum ≤ t; on a tie the later versie. A version withdrawn by
+    /// t does not count: the one before it is in force again.</summary>
     public FigureVersion? InForce(Opgave o, Periode p, string gebied, DateOnly t)
     {
         if (!versions.TryGetValue((o, p, gebied), out var vs)) return null;
@@ -52,6 +59,7 @@ internal sealed class FigureIndex
             var mid = (lo + hi) / 2;
             if (vs[mid].Publicatiedatum <= t) { found = mid; lo = mid + 1; } else hi = mid - 1;
         }
+        while (found >= 0 && vs[found].VervaltOp <= t) found--;
         return found < 0 ? null : vs[found];
     }
 

@@ -14,6 +14,9 @@ public enum FindingKind
     GemeentecijferOntbreekt,
     /// <summary>Oekraine: gemeente figures in a veiligheidsregio exceed the regio's figure.</summary>
     SleutelOverschreden,
+    /// <summary>A cumulative gehuisvest below the count before it in the same half year: taken as a correction of that
+    /// count (the latest count is what is housed), and shown so someone checks it.</summary>
+    GehuisvestGecorrigeerd,
 }
 
 /// <summary>Something in the data that makes a figure doubtful. Messages are plain Dutch for the dashboard.</summary>

@@ -26,7 +26,14 @@ internal sealed class HousingIndex
             else parsed.Add((r.Gemeentecode, p, new HousingObservation(r.Peildatum, r.Gehuisvest)));
         }
         foreach (var g in parsed.GroupBy(x => (x.G, x.P)))
-            rows[g.Key] = g.Select(x => x.O).OrderBy(o => o.Peildatum).ToArray();
+        {
+            var obs = rows[g.Key] = g.Select(x => x.O).OrderBy(o => o.Peildatum).ToArray();
+            for (var i = 1; i < obs.Length; i++)
+                if (obs[i].Gehuisvest < obs[i - 1].Gehuisvest)
+                    findings.Add(new(FindingKind.GehuisvestGecorrigeerd, Opgave.Taakstelling, g.Key.P.ToString(), g.Key.G,
+                        $"Huisvesting {g.Key.P} {g.Key.G}: gehuisvest daalt van {obs[i - 1].Gehuisvest} ({obs[i - 1].Peildatum:yyyy-MM-dd}) naar " +
+                        $"{obs[i].Gehuisvest} ({obs[i].Peildatum:yyyy-MM-dd}), terwijl het binnen een halfjaar optelt; geteld als correctie van de eerdere telling."));
+        }
         LatePeildata = parsed.Where(x => x.O.Peildatum > x.P.End).Select(x => x.O.Peildatum).Distinct().Order().ToList();
     }
 

@@ -3,9 +3,11 @@ namespace Monitor.Analysis;
 // Input rows mirror the warehouse facts (sql/migrations/0001_warehouse.sql). Every gemeentecode is already mapped
 // to a current gemeente (monitor.gemeente_code_map); dates are calendar dates in Europe/Amsterdam.
 
-/// <summary>monitor.opgaven: one published figure. gebiedcode is GM…, PV… or VR….</summary>
+/// <summary>monitor.opgaven (as monitor.opgaven_geldend counts them): one published figure. gebiedcode is GM…, PV… or VR….
+/// A corrected figure carries the date of the first figure it replaced; <paramref name="VervaltOp"/> is the date from which
+/// a withdrawn figure no longer counts (null: it does not lapse).</summary>
 public sealed record OpgaveFigure(
-    Opgave Opgave, Versie Versie, string Periode, string Gebiedcode, DateOnly Publicatiedatum, int Aantal);
+    Opgave Opgave, Versie Versie, string Periode, string Gebiedcode, DateOnly Publicatiedatum, int Aantal, DateOnly? VervaltOp = null);
 
 /// <summary>monitor.plekken_snapshots: a full snapshot of one feed on a peildatum. Listed explicitly because a
 /// feed can deliver an empty snapshot (all its locations closed).</summary>

@@ -28,6 +28,8 @@ public static class IngestVerb
                 FeedKinds.Get(options.Kind); // an unknown kind is the operator's typo: say so before touching anything
                 await using var ctx = await MonitorContext.OpenAsync();
                 options.MaxBytes = long.MaxValue; // an operator's explicit file is not held to a feed's limit
+                // A typo in --feed (or none) must not start a second series of figures the configured feed already has.
+                options.Unconfigured = ctx.Services.GetRequiredService<FeedCatalog>().Feeds.All(f => f.Name != options.Name);
                 var results = await ctx.Services.GetRequiredService<FeedRunner>().RunAsync(options, ct, ShowProgress);
                 if (results.Count == 0) { Console.WriteLine($"Niets nieuws in {Redaction.Redact(options.Location)}."); return ExitCodes.Ok; }
                 return results.Select(r => Report(r, Redaction.Redact(options.Location))).Max();
@@ -46,6 +48,7 @@ public static class IngestVerb
                 if (result.Reapplies is { } earlier)
                     Console.WriteLine($"Opnieuw toegepast als nieuwste: dezelfde inhoud als levering {earlier}, die sindsdien was vervangen " +
                                       $"door levering {result.SupersededBy}; de cijfers zijn nu weer die van deze inhoud.");
+                foreach (var w in result.Warnings) Console.Error.WriteLine($"  Let op: {w}");
                 return ExitCodes.Ok;
             case IngestOutcome.Duplicate:
                 Console.WriteLine($"Niets veranderd: {location} heeft dezelfde inhoud als levering {result.DuplicateOf}, die al is geladen " +

@@ -1,5 +1,6 @@
 using Dapper;
 using Monitor.Analysis;
+using Monitor.Feeds.Loading;
 using Npgsql;
 
 namespace Monitor.Compute;
@@ -24,10 +25,12 @@ public static class AnalysisInputReader
             .GroupBy(r => (r.Code, r.Naam))
             .Select(g => new Regio(g.Key.Code, g.Key.Naam, g.Where(x => x.Member is not null).Select(x => x.Member!).ToList())).ToList();
 
-        var figures = (await conn.QueryAsync<(string, string, string, string, DateTime, int)>(
-            "SELECT opgave, versie, periode, gebiedcode, publicatiedatum, aantal FROM monitor.opgaven"))
+        // As they count: a corrected figure from the date of the first one it replaced, a replaced or withdrawing row not at
+        // all, a withdrawn figure until its withdrawal (monitor.opgaven_geldend).
+        var figures = (await conn.QueryAsync<(string, string, string, string, DateTime, int, DateTime?)>(
+            "SELECT opgave, versie, periode, gebiedcode, geldig_vanaf, aantal, vervalt_op FROM monitor.opgaven_geldend WHERE telt"))
             .Select(r => new OpgaveFigure(AnalysisCodes.ParseOpgave(r.Item1), AnalysisCodes.ParseVersie(r.Item2), r.Item3, r.Item4,
-                DateOnly.FromDateTime(r.Item5), r.Item6)).ToList();
+                DateOnly.FromDateTime(r.Item5), r.Item6, r.Item7 is { } vervalt ? DateOnly.FromDateTime(vervalt) : null)).ToList();
 
         // The last snapshot of each feed on or before placesFrom is still in force then; everything after it counts too.
         const string snapshotFilter = """
@@ -86,12 +89,14 @@ public static class AnalysisInputReader
             .Select(r => new Agreement(r.Item1, AnalysisCodes.ParseSoort(r.Item2), AnalysisCodes.ParseOpgave(r.Item3), r.Item4, r.Item5,
                 r.Item6, r.Item7, r.Item8, DateOnly.FromDateTime(r.Item9))).ToList();
 
-        return new AnalysisInputs
+        // Today as the database sees it, as monitor.gemeenten_actueel does.
+        var today = DateOnly.FromDateTime(await conn.ExecuteScalarAsync<DateTime>("SELECT current_date"));
+        return RetiredCodes.Remap(new AnalysisInputs
         {
             Gemeenten = gemeenten, Regios = regios, Figures = figures, Snapshots = snapshots, Places = places,
             Housing = housing, Agreements = agreements, Regimes = await ReadRegimesAsync(conn),
             Calendar = await CalendarReader.ReadAsync(conn),
-        };
+        }, await GemeenteCodeMap.LoadAsync(conn), today);
     }
 
     /// <summary>monitor.regimes: a few rows, read whole.</summary>

@@ -20,7 +20,7 @@ public sealed class GapQuery(NpgsqlDataSource db)
         foreach (var text in gemeenten)
         {
             if (!ValueParser.TryGemeentecode(text, out var code, out var error)) throw new ArgumentException(error);
-            var targets = map.Resolve(code);
+            var targets = map.Resolve(code, Analysis.AmsterdamDate.Today());
             if (targets.Count == 0) throw new ArgumentException($"Gemeente {code} is onbekend.");
             if (targets.Count > 1) throw new ArgumentException($"Gemeente {code} is gesplitst over {string.Join(", ", targets.Select(t => t.Code))}; kies er een.");
             codes.Add(targets[0].Code);
@@ -70,13 +70,26 @@ public sealed class GapQuery(NpgsqlDataSource db)
             WHERE s.datum = @datum AND s.gebiedcode = ANY(@codes) AND s.opgave = ANY(@opgaven)
             ORDER BY array_position(@codes, s.gebiedcode), array_position(@opgaven, s.opgave)
             """, new { datum = datum.ToDateTime(TimeOnly.MinValue), codes = codes.ToArray(), opgaven = opgaven.ToArray() });
+        // The status and source of each area's own figure in force on the date (the latest periode begun by then).
+        var status = (await conn.QueryAsync<(string Gebied, string Opgave, string Rechtsstatus, string? Bron)>("""
+            SELECT DISTINCT ON (gebiedcode, opgave) gebiedcode, opgave, rechtsstatus, bron FROM monitor.opgaven_geldend
+            WHERE telt AND gebiedcode = ANY(@codes) AND geldig_vanaf <= @datum AND (vervalt_op IS NULL OR vervalt_op > @datum)
+              AND make_date(left(periode, 4)::int, CASE WHEN periode LIKE '%-H2' THEN 7 ELSE 1 END, 1) <= @datum
+            ORDER BY gebiedcode, opgave, left(periode, 4) DESC, periode DESC, geldig_vanaf DESC,
+                     array_position('{indicatief,verslag,verdeelbesluit,vastgesteld,bijstelling}'::text[], versie) DESC
+            """, new { datum = datum.ToDateTime(TimeOnly.MinValue), codes = codes.ToArray() }))
+            .ToDictionary(x => (x.Gebied, x.Opgave));
         var outcomes = explain
             ? (await DeadlineOutcomeReader.LatestPassedAsync(conn, datum, codes)).Where(o => o.ShownOn(datum))
                 .ToDictionary(o => (o.Gebiedcode, Monitor.Analysis.AnalysisCodes.Code(o.Opgave)))
             : [];
         var read = rows.Select(r => new GapRow(r.Item1, r.Item2, r.Item3, r.Item4, DateOnly.FromDateTime(r.Item5), r.Item6, r.Item7, r.Item8, r.Item9,
             r.Item10, r.Item11 is { } d ? DateOnly.FromDateTime(d) : null, r.Item12, r.Item13, r.Item14, r.Item15)
-            { VorigeDeadline = outcomes.GetValueOrDefault((r.Item1, r.Item4)) }).ToList();
+            {
+                VorigeDeadline = outcomes.GetValueOrDefault((r.Item1, r.Item4)),
+                Rechtsstatus = status.TryGetValue((r.Item1, r.Item4), out var s) ? s.Rechtsstatus : null,
+                Bron = status.TryGetValue((r.Item1, r.Item4), out var b) ? b.Bron : null,
+            }).ToList();
         return explain ? await GapNotes.AddAsync(conn, read, codes, opgaven, datum, (c, o, d) => ReadAsync(c, o, d, explain: false)) : read;
     }
 

@@ -15,4 +15,11 @@ public sealed partial record GapRow(
 
     /// <summary>In the state "deadline gemist" on this date (see <see cref="Monitor.Analysis.DeadlineOutcome.StillMissedOn"/>).</summary>
     public bool DeadlineGemist => VorigeDeadline?.StillMissedOn(Datum, Gerealiseerd) ?? false;
+
+    /// <summary>The legal status of the opgave figure in force (vastgesteld, in_bezwaar, gewijzigd, gecorrigeerd); null
+    /// when the area has no figure of its own.</summary>
+    public string? Rechtsstatus { get; init; }
+
+    /// <summary>Where the figure in force was published (a Staatscourant number, a letter), when the feed said so.</summary>
+    public string? Bron { get; init; }
 }

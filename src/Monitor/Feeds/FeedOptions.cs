@@ -11,6 +11,10 @@ public sealed class FeedOptions
     /// <summary>gemeenten, herindelingen, regios, opgave, plekken, huisvesting, afspraken, contacten.</summary>
     [Required] public string Kind { get; set; } = "";
 
+    /// <summary>Not from the configuration: a name given at <c>monitor ingest</c> (or the kind's name by default) that no
+    /// configured feed has. Never bound from configuration (not public).</summary>
+    internal bool Unconfigured { get; set; }
+
     /// <summary>A file path, a drop folder path, or an http(s) URL.</summary>
     [Required] public string Location { get; set; } = "";
 

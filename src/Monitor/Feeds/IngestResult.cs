@@ -21,6 +21,10 @@ public sealed record IngestResult(
     /// <summary>With <see cref="Reapplies"/>: the feed's delivery that had replaced those bytes, and that this one replaces.</summary>
     public long? SupersededBy { get; init; }
 
+    /// <summary>Accepted with a remark: a plausible correction (a cumulative count that fell) that the user should see.
+    /// The compute run records the same as a finding on the Feeds dashboard.</summary>
+    public IReadOnlyList<Problem> Warnings { get; init; } = [];
+
     /// <summary>Where the time went (hash, store, stage, check, merge), for the benchmark and for logs.</summary>
     public IReadOnlyList<(string Name, TimeSpan Took)> Phases { get; init; } = [];
 }

@@ -37,6 +37,7 @@ public static class GapFormats
         ["prognose_midden"] = r.PrognoseMidden, ["prognose_hoog"] = r.PrognoseHoog, ["methode"] = r.Methode,
         ["toelichting"] = r.Toelichting,
         ["vorige_deadline"] = GapDeadlineColumns.Json(r),
+        ["rechtsstatus"] = r.Rechtsstatus, ["bron"] = r.Bron,
     })), new JsonSerializerOptions { WriteIndented = true });
 
     /// <summary>Issue 14: a gemeente's taakstelling row carries what COA linked, and how much of the previous half year's
@@ -70,12 +71,15 @@ public static class GapFormats
         foreach (var h in new[] { "Gebied", "Opgave", "Datum", "Aantal", "Gerealiseerd", "Gat", "Tekort", "%", "Deadline", "Prognose laag–midden–hoog", "Toelichting", "Vorige deadline" })
             table.AddColumn(new TableColumn(h));
         foreach (var r in rows)
-            table.AddRow(Markup.Escape(InvisibleCharacters.Escape($"{r.Gebiedcode} {r.Gebiednaam}")), r.Opgave, Date(r.Datum), Num(r.OpgaveAantal), Num(r.Gerealiseerd),
+            table.AddRow(Markup.Escape(InvisibleCharacters.Escape($"{r.Gebiedcode} {r.Gebiednaam}")), r.Opgave, Date(r.Datum), Num(r.OpgaveAantal) + Marked(r.Rechtsstatus), Num(r.Gerealiseerd),
                 Num(r.Gap), Num(r.Tekort), r.RealisatiePct?.ToString("0.0", CultureInfo.GetCultureInfo("nl-NL")) ?? "", Date(r.Deadline),
                 r.PrognoseMidden is null ? "" : Markup.Escape($"{r.PrognoseLaag}–{r.PrognoseMidden}–{r.PrognoseHoog} ({r.Methode})"),
                 Markup.Escape(r.Toelichting ?? ""), Markup.Escape(GapDeadlineColumns.Text(r)));
         console.Write(table);
     }
+
+    /// <summary>A contested or changed figure says so beside the number; an ordinary (vastgesteld) one says nothing.</summary>
+    private static string Marked(string? rechtsstatus) => rechtsstatus is null or "vastgesteld" ? "" : $" ({rechtsstatus.Replace('_', ' ')})";
 
     private static string Num(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
     private static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";

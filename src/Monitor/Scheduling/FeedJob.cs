@@ -29,7 +29,10 @@ public sealed class FeedJob(NpgsqlDataSource db, FeedCatalog catalog, FeedRunner
             // A fetch that fails throws: the job fails, Hangfire shows and retries it; it is never swallowed.
             var results = await runner.RunAsync(feed, ct);
             foreach (var r in results)
+            {
                 log.LogInformation("Feed {Feed}: levering {Delivery} {Outcome}, {Rows} regels.", feedName, r.DeliveryId, r.Outcome, r.RowsLoaded);
+                foreach (var w in r.Warnings) log.LogWarning("Feed {Feed}: levering {Delivery}: {Warning}", feedName, r.DeliveryId, w.ToString());
+            }
             var accepted = results.Where(r => r.Outcome == IngestOutcome.Accepted).Select(r => r.DeliveryId).ToArray();
             if (accepted.Length > 0)
             {

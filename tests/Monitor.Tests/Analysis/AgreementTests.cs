@@ -112,13 +112,26 @@ public sealed class AgreementTests
     }
 
     [Fact]
-    public void MovingMoreThanAGemeenteHas_IsAppliedButReportedAsNegative()
+    public void MovingMoreThanAGemeenteHas_IsNeverAppliedAndReported()
     {
+        // Issue 12.4: an agreement that would leave the giving gemeente below zero (here 20 − 25) is not applied at all.
         var m = new AnalysisModel(Utrecht(Deal("H-2", Opgave.Taakstelling, C, D_, 25, "2025-H1", "2025-H1", "2024-12-01")));
         var stand = EffectiveOpgave.On(m, D("2025-03-01"));
-        Assert.Equal((-5, 50), (stand.Effectief(C, Opgave.Taakstelling), stand.Effectief(D_, Opgave.Taakstelling)));
+        Assert.Equal((20, 25), (stand.Effectief(C, Opgave.Taakstelling), stand.Effectief(D_, Opgave.Taakstelling)));
         var problem = Assert.Single(stand.AgreementProblems);
-        Assert.Equal((AgreementProblemKind.NegatieveOpgave, C, false), (problem.Kind, problem.Gemeentecode, problem.Rejected));
+        Assert.Equal((AgreementProblemKind.NegatieveOpgave, C, true, "H-2"), (problem.Kind, problem.Gemeentecode, problem.Rejected, problem.Afspraakcode));
+        Assert.Contains("zou -5 worden", problem.Message);
+    }
+
+    [Fact]
+    public void AnAgreementWithinTheOpgave_StaysAppliedBesideOneThatIsLeftOut()
+    {
+        var m = new AnalysisModel(Utrecht(
+            Deal("H-2", Opgave.Taakstelling, C, D_, 25, "2025-H1", "2025-H1", "2024-12-01"),
+            Deal("H-3", Opgave.Taakstelling, B, D_, 10, "2025-H1", "2025-H1", "2024-12-01")));
+        var stand = EffectiveOpgave.On(m, D("2025-03-01"));
+        Assert.Equal((20, 20, 35), (stand.Effectief(B, Opgave.Taakstelling), stand.Effectief(C, Opgave.Taakstelling), stand.Effectief(D_, Opgave.Taakstelling)));
+        Assert.Equal("H-2", Assert.Single(stand.AgreementProblems).Afspraakcode);
     }
 
     [Fact]

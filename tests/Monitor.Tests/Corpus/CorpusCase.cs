@@ -38,8 +38,12 @@ public sealed record CorpusCase(string Name, string Kind, Expected Outcome, stri
     /// <summary>The column the problem with <see cref="Fragment"/> must name; null: not about one column.</summary>
     public string? Column { get; init; }
 
-    /// <summary>Plekken deliveries go to the baseline's feed, so a delivery treated as an empty snapshot would show.</summary>
-    public string Feed => Kind == "plekken" ? CorpusWarehouse.PlekkenFeed : Kind;
+    /// <summary>Plekken deliveries go to the baseline's feed, so a delivery treated as an empty snapshot would show; a case
+    /// with <see cref="UnconfiguredFeed"/> goes to that feed name instead, as if typed at <c>monitor ingest --feed</c>.</summary>
+    public string Feed => UnconfiguredFeed ?? (Kind == "plekken" ? CorpusWarehouse.PlekkenFeed : Kind);
+
+    /// <summary>A feed name that no configured feed has (monitor ingest without --feed, or a typo).</summary>
+    public string? UnconfiguredFeed { get; init; }
 
     /// <summary>Writes the file at the given path (a temp folder, <see cref="Name"/>); null for a committed file.</summary>
     public Action<string>? Generate { get; init; }

@@ -11,7 +11,7 @@ namespace Monitor.Tests.Corpus;
 /// </summary>
 public static partial class CorpusCases
 {
-    public static IReadOnlyList<CorpusCase> All { get; } = [.. Committed(), .. Generated(), .. ShapeAndEncoding(), .. Toezicht()];
+    public static IReadOnlyList<CorpusCase> All { get; } = [.. Committed(), .. Generated(), .. ShapeAndEncoding(), .. Toezicht(), .. DomainRules()];
 
     public static CorpusCase Get(string name) => All.Single(c => c.Name == name);
 

@@ -67,7 +67,7 @@ public sealed class CorpusRun(NpgsqlDataSource db, string temp)
     }
 
     private Task<IngestResult> LoadAsync(CorpusCase c, string path) =>
-        new DeliveryLoader(db).IngestAsync(new IngestRequest(path, c.Kind, c.Feed, path));
+        new DeliveryLoader(db).IngestAsync(new IngestRequest(path, c.Kind, c.Feed, path) { UnconfiguredFeed = c.UnconfiguredFeed is not null });
 
     /// <summary>Through the feed runner, as a scheduled feed would: from a local HTTP server or a drop folder.</summary>
     private async Task FetchAndLoadAsync(CorpusCase c, string path)

@@ -2,7 +2,8 @@ namespace Monitor.Feeds.Kinds;
 
 /// <summary>
 /// Agreements between gemeenten. All rows of one afspraakcode come together: a later delivery of that code replaces them.
-/// Codes must map to exactly one gemeente: who gives and who takes cannot be apportioned.
+/// Codes must map to exactly one gemeente: who gives and who takes cannot be apportioned. An agreement that would
+/// move more than the giving gemeente's known opgave is refused (the compute run never applies one either).
 /// </summary>
 public sealed class AfsprakenKind : FeedKind
 {
@@ -10,7 +11,7 @@ public sealed class AfsprakenKind : FeedKind
 
     public override IReadOnlyList<ColumnSpec> Columns { get; } =
     [
-        new("afspraakcode", ValueType.Text),
+        new("afspraakcode", ValueType.Code),
         new("soort", ValueType.Choice, Choices: Choices.AgreementSorts),
         new("opgave", ValueType.Choice, Choices: Choices.Opgaven),
         new("van_gemeentecode", ValueType.GemeenteCode),
@@ -21,6 +22,8 @@ public sealed class AfsprakenKind : FeedKind
         new("besluitdatum", ValueType.Date),
         new("omschrijving", ValueType.Text, Required: false),
     ];
+
+    public override string CodeDateColumn => "besluitdatum";
 
     public override IEnumerable<(string?, string)> CheckRow(StagedRow row)
     {
@@ -43,6 +46,37 @@ public sealed class AfsprakenKind : FeedKind
         SELECT array_agg(line ORDER BY line), 'afspraak ' || afspraakcode || ' staat er voor ' || opgave || ' van ' || van_gemeentecode
                || ' naar ' || naar_gemeentecode || ' vanaf ' || periode_van || ' meer dan eens in'
         FROM stage GROUP BY afspraakcode, opgave, van_gemeentecode, naar_gemeentecode, periode_van HAVING count(*) > 1
+        UNION ALL
+        SELECT * FROM (
+            -- A gemeente cannot give away more than its opgave: with the figure known now (the latest that counts, per
+            -- periode of the agreements' own form), this delivery's agreements and the other codes' agreements stored
+            -- already must leave it at zero or more. Without a figure yet, the compute run checks it (and never applies it).
+            WITH moves AS (
+                SELECT afspraakcode, opgave, van_gemeentecode AS gemeente, periode_van, periode_tot, aantal AS uit, 0 AS erbij, line FROM stage
+                UNION ALL
+                SELECT afspraakcode, opgave, naar_gemeentecode, periode_van, periode_tot, 0, aantal, NULL FROM stage
+                UNION ALL
+                SELECT afspraakcode, opgave, van_gemeentecode, periode_van, periode_tot, aantal, 0, NULL FROM monitor.afspraken
+                WHERE afspraakcode NOT IN (SELECT afspraakcode FROM stage)
+                UNION ALL
+                SELECT afspraakcode, opgave, naar_gemeentecode, periode_van, periode_tot, 0, aantal, NULL FROM monitor.afspraken
+                WHERE afspraakcode NOT IN (SELECT afspraakcode FROM stage)
+            ), figure AS (
+                SELECT DISTINCT ON (opgave, periode, gebiedcode) opgave, periode, gebiedcode, aantal
+                FROM monitor.opgaven_geldend WHERE telt AND vervalt_op IS NULL AND gebiedcode LIKE 'GM%'
+                ORDER BY opgave, periode, gebiedcode, geldig_vanaf DESC,
+                         array_position('{indicatief,verslag,verdeelbesluit,vastgesteld,bijstelling}'::text[], versie) DESC
+            )
+            SELECT array_agg(m.line ORDER BY m.line) FILTER (WHERE m.line IS NOT NULL AND m.uit > 0),
+                   'afspraak ' || string_agg(DISTINCT m.afspraakcode, ', ') FILTER (WHERE m.line IS NOT NULL AND m.uit > 0)
+                   || ' verschuift meer ' || f.opgave || ' van ' || f.gemeente || ' weg dan die gemeente heeft: opgave ' || f.aantal
+                   || ' (' || f.periode || '), na de afspraken ' || (f.aantal - sum(m.uit) + sum(m.erbij))
+                   || '; een afspraak mag een opgave niet onder nul brengen'
+            FROM (SELECT opgave, periode, gebiedcode AS gemeente, aantal FROM figure) f
+            JOIN moves m ON m.opgave = f.opgave AND m.gemeente = f.gemeente
+                        AND length(m.periode_van) = length(f.periode) AND f.periode BETWEEN m.periode_van AND m.periode_tot
+            GROUP BY f.opgave, f.periode, f.gemeente, f.aantal
+            HAVING f.aantal - sum(m.uit) + sum(m.erbij) < 0 AND bool_or(m.line IS NOT NULL AND m.uit > 0)) exceeding
         """;
 
     public override string MergeSql => """

@@ -3,7 +3,8 @@ using NpgsqlTypes;
 namespace Monitor.Feeds.Kinds;
 
 /// <summary>The shape of one value in a feed, which decides how its text is read and how it is staged.</summary>
-public enum ValueType { Text, Count, Decimal, Date, GemeenteCode, GebiedCode, Periode, Choice }
+/// <remarks>Code: a free-form key (locatiecode, afspraakcode, regiocode), normalised so codes that look equal are equal.</remarks>
+public enum ValueType { Text, Count, Decimal, Date, GemeenteCode, GebiedCode, Periode, Choice, Code }
 
 /// <summary>One column of a feed kind as FEEDS.md defines it.</summary>
 /// <param name="Max">Largest plausible value for a count: anything above is a typo, not a figure.</param>

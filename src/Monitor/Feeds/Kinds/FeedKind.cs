@@ -19,12 +19,24 @@ public abstract class FeedKind
     /// <summary>Gemeente code columns whose old codes may map to several gemeenten (apportioned); others must map 1:1.</summary>
     public virtual bool AllowSplitCodes => SplitCounts.Count > 0;
 
+    /// <summary>The date column that decides which herindelingen apply to the row's gemeente codes: a herindeling acts
+    /// from its datum on, so a figure dated before it stays with the old code. Null: today (lists without a date).</summary>
+    public virtual string? CodeDateColumn => null;
+
     /// <summary>Checks across the values of one row (periode form versus opgave, date order, ...); yields (column, message).</summary>
     public virtual IEnumerable<(string? Column, string Message)> CheckRow(StagedRow row) => [];
 
     /// <summary>SQL run on the staging table "stage" that returns (lines int[], message text) for each problem across rows,
     /// such as one key delivered twice with different figures. Null when the kind has none.</summary>
     public virtual string? CrossRowCheckSql => null;
+
+    /// <summary>SQL run on "stage" after the checks passed, returning (lines int[], message text) for each remark that does
+    /// not refuse the delivery (a plausible correction): shown as a warning. Null when the kind has none.</summary>
+    public virtual string? WarningSql => null;
+
+    /// <summary>SQL run on "stage" when the delivery starts a feed name that is not configured (parameter @feed), returning
+    /// (lines int[], message text) for each reason that would count figures twice. Null when the kind has none.</summary>
+    public virtual string? NewFeedCheckSql => null;
 
     /// <summary>SQL statements that merge "stage" into the warehouse; parameters @delivery (bigint) and @feed (text).
     /// The last statement returns the number of rows loaded.</summary>
@@ -52,6 +64,10 @@ public abstract class FeedKind
 /// already has (parameter @feed), and the SQL that finishes the load (@feed, @delivery, @blocks: the dates, as timestamps).</summary>
 public sealed record DirectLoad(string Table, IReadOnlyList<string> Columns, string ExistingBlocksSql, string FinishSql)
 {
+    /// <summary><see cref="FeedKind.NewFeedCheckSql"/> for rows loaded directly (this delivery's rows in the fact table:
+    /// @feed, @delivery), run before the load is accepted.</summary>
+    public string? NewFeedCheckSql { get; init; }
+
     public string CopySql => $"COPY {Table} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)";
 }
 

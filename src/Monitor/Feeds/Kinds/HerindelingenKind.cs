@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace Monitor.Feeds.Kinds;
 
-/// <summary>Mergers and splits: from datum on, the old code's figures belong to the new code(s).</summary>
+/// <summary>Mergers and splits: from datum on, the old code's figures belong to the new code(s); figures dated before
+/// stay with the old code. A chain of herindelingen must end at a gemeente: a loop (A→B, B→A) is refused, since every
+/// code in it would vanish from every figure.</summary>
 public sealed class HerindelingenKind : FeedKind
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
@@ -41,6 +43,23 @@ public sealed class HerindelingenKind : FeedKind
         -- One pair twice would meet itself in the merge's ON CONFLICT (a database error): found here, with its lines.
         SELECT array_agg(line ORDER BY line), 'de herindeling van ' || oude_gemeentecode || ' naar ' || nieuwe_gemeentecode || ' staat er meer dan eens in'
         FROM stage GROUP BY oude_gemeentecode, nieuwe_gemeentecode HAVING count(*) > 1
+        UNION ALL
+        SELECT * FROM (
+            WITH RECURSIVE edges AS (
+                SELECT oude_gemeentecode AS van, nieuwe_gemeentecode AS naar, line FROM stage
+                UNION ALL
+                SELECT h.oude_code, h.nieuwe_code, NULL FROM monitor.herindelingen h
+                WHERE NOT EXISTS (SELECT 1 FROM stage s WHERE s.oude_gemeentecode = h.oude_code AND s.nieuwe_gemeentecode = h.nieuwe_code)
+            ), walk (start, code, path, line, looped) AS (
+                SELECT van, naar, ARRAY[van, naar], line, false FROM edges WHERE line IS NOT NULL
+                UNION ALL
+                SELECT w.start, e.naar, w.path || e.naar, w.line, e.naar = ANY(w.path)
+                FROM walk w JOIN edges e ON e.van = w.code WHERE NOT w.looped
+            )
+            SELECT DISTINCT ON (line) ARRAY[line], 'de keten van herindelingen vanaf ' || start || ' eindigt niet: '
+                   || array_to_string(path, ' → ') || ' komt terug bij ' || code
+                   || '; een oude code moet via de herindelingen bij een bestaande gemeente uitkomen'
+            FROM walk WHERE looped ORDER BY line, cardinality(path)) loops
         """;
 
     public override string MergeSql => """

@@ -16,6 +16,8 @@ public sealed class HuisvestingKind : FeedKind
 
     public override IReadOnlyList<string> SplitCounts => ["gehuisvest", "waarvan_amv"];
 
+    public override string CodeDateColumn => "peildatum";
+
     public override IEnumerable<(string?, string)> CheckRow(StagedRow row)
     {
         var periode = row.Text("periode");
@@ -41,6 +43,31 @@ public sealed class HuisvestingKind : FeedKind
                || ' meer dan eens in met verschillende aantallen'
         FROM (SELECT DISTINCT line, periode, bron_gemeentecode, peildatum, bron_gehuisvest, bron_waarvan_amv FROM stage) s
         GROUP BY periode, bron_gemeentecode, peildatum HAVING count(DISTINCT (bron_gehuisvest, bron_waarvan_amv)) > 1
+        """;
+
+    // gehuisvest is cumulative within the half year, so a count below the one before it is either a correction of that
+    // count or a mistake: accepted as a correction (the latest count is what is housed), with a warning here and a finding
+    // from the compute run. Compared with the count before it in the delivery, or (for a gemeente's first count in the
+    // delivery) in the warehouse.
+    public override string WarningSql => """
+        WITH counts AS (
+            SELECT periode, gemeentecode, peildatum, sum(gehuisvest) AS gehuisvest, min(line) AS line
+            FROM (SELECT DISTINCT ON (periode, bron_gemeentecode, gemeentecode, peildatum) * FROM stage
+                  ORDER BY periode, bron_gemeentecode, gemeentecode, peildatum, line) s
+            GROUP BY periode, gemeentecode, peildatum
+        ), ordered AS (
+            SELECT c.*, lag(gehuisvest) OVER w AS vorig, lag(peildatum) OVER w AS vorige_peildatum
+            FROM counts c WINDOW w AS (PARTITION BY periode, gemeentecode ORDER BY peildatum)
+        )
+        SELECT ARRAY[o.line], 'gehuisvest van ' || o.gemeentecode || ' in ' || o.periode || ' daalt van '
+               || coalesce(o.vorig, h.gehuisvest) || ' (peildatum ' || coalesce(o.vorige_peildatum, h.peildatum) || ') naar ' || o.gehuisvest
+               || ' (peildatum ' || o.peildatum || '), terwijl het aantal binnen een halfjaar optelt; geladen als correctie van de eerdere telling'
+        FROM ordered o
+        LEFT JOIN LATERAL (SELECT h.peildatum, h.gehuisvest FROM monitor.huisvesting h
+                           WHERE o.vorig IS NULL AND h.gemeentecode = o.gemeentecode AND h.periode = o.periode AND h.peildatum < o.peildatum
+                           ORDER BY h.peildatum DESC LIMIT 1) h ON true
+        WHERE coalesce(o.vorig, h.gehuisvest) > o.gehuisvest
+        ORDER BY o.line
         """;
 
     public override string MergeSql => """

@@ -13,7 +13,7 @@ public sealed class PlekkenKind : FeedKind
         new("peildatum", ValueType.Date),
         new("opgave", ValueType.Choice, Choices: Choices.PlaceOpgaven),
         new("gemeentecode", ValueType.GemeenteCode),
-        new("locatiecode", ValueType.Text),
+        new("locatiecode", ValueType.Code),
         new("locatienaam", ValueType.Text, Required: false),
         new("status", ValueType.Choice, Choices: Choices.PlaceStatus),
         new("capaciteit", ValueType.Count, Max: 10_000),
@@ -25,6 +25,8 @@ public sealed class PlekkenKind : FeedKind
     ];
 
     public override IReadOnlyList<string> SplitCounts => ["capaciteit", "bezetting"];
+
+    public override string CodeDateColumn => "peildatum";
 
     public override IEnumerable<(string?, string)> CheckRow(StagedRow row)
     {
@@ -48,7 +50,7 @@ public sealed class PlekkenKind : FeedKind
         INSERT INTO monitor.plekken_snapshots (feed, peildatum, delivery_id)
         SELECT @feed, d, @delivery FROM unnest(@blocks::date[]) d
         ON CONFLICT (feed, peildatum) DO UPDATE SET delivery_id = excluded.delivery_id
-        """);
+        """) { NewFeedCheckSql = NewFeedCheck(DirectRows) };
 
     public override IReadOnlyList<string> BlockRangeIndexes => ["monitor.plekken_peildatum_delivery"];
 
@@ -59,6 +61,36 @@ public sealed class PlekkenKind : FeedKind
                      beschikbaar_vanaf, beschikbaar_tot, soort, duurzaam FROM stage) s
         GROUP BY peildatum, opgave, locatiecode
         HAVING count(DISTINCT (bron_gemeentecode, status, bron_capaciteit, bron_bezetting, beschikbaar_vanaf, beschikbaar_tot, soort, duurzaam)) > 1
+        """;
+
+    // A plekken delivery under a feed name nobody configured (monitor ingest without --feed, or a typo) starts a new
+    // snapshot series; when its locations are already in another feed's current snapshot, every one would count twice.
+    // Refused, naming the feed they belong to. The feed's first delivery only: later ones are its own series. Run on the
+    // staging table, or (a direct load) on the rows this delivery wrote.
+    public override string NewFeedCheckSql => NewFeedCheck("stage");
+
+    private const string DirectRows = "(SELECT peildatum, opgave, locatiecode, source_lines[1] AS line FROM monitor.plekken WHERE feed = @feed AND delivery_id = @delivery)";
+
+    private static string NewFeedCheck(string rows) => $"""
+        WITH current_snapshot AS (
+            SELECT DISTINCT ON (feed) feed, peildatum FROM monitor.plekken_snapshots WHERE feed <> @feed ORDER BY feed, peildatum DESC
+        ), shared AS (
+            -- One pass over the delivery, each row probing the few other feeds by primary key: the delivery's rows are new
+            -- (no statistics), and a join the planner chose freely could scan them once per location of another feed.
+            SELECT c.feed, s.locatiecode, s.line
+            FROM {rows} s
+            CROSS JOIN LATERAL (
+                SELECT cs.feed FROM current_snapshot cs
+                WHERE EXISTS (SELECT 1 FROM monitor.plekken p WHERE p.feed = cs.feed AND p.peildatum = cs.peildatum
+                                                             AND p.opgave = s.opgave AND p.locatiecode = s.locatiecode)) c
+            WHERE NOT EXISTS (SELECT 1 FROM monitor.plekken_snapshots o WHERE o.feed = @feed)
+        )
+        SELECT array_agg(DISTINCT line ORDER BY line), 'feed ' || @feed || ' is niet ingesteld en zou een tweede reeks beginnen, maar '
+               || count(DISTINCT locatiecode) || ' van deze locaties ('
+               || array_to_string((array_agg(DISTINCT locatiecode ORDER BY locatiecode))[1:5], ', ')
+               || CASE WHEN count(DISTINCT locatiecode) > 5 THEN ', …' ELSE '' END || ') staan al in de huidige momentopname van feed '
+               || feed || '; ze zouden dubbel tellen. Lever aan met --feed ' || feed
+        FROM shared GROUP BY feed
         """;
 
     public override string MergeSql => """

@@ -7,7 +7,7 @@ public sealed class RegiosKind : FeedKind
 
     public override IReadOnlyList<ColumnSpec> Columns { get; } =
     [
-        new("regiocode", ValueType.Text),
+        new("regiocode", ValueType.Code),
         new("regionaam", ValueType.Text),
         new("gemeentecode", ValueType.GemeenteCode),
     ];

@@ -97,6 +97,9 @@ public static class CellParser
             case ValueType.Choice:
                 if (!ValueParser.TryChoice(text, spec.Choices!, out var choice, out error)) return false;
                 value = choice; return true;
+            case ValueType.Code:
+                if (!ValueParser.TryKeyCode(text, out var key, out error)) return false;
+                value = key; return true;
             default:
                 var trimmed = text.Trim();
                 if (trimmed.Length > MaxTextLength) { error = $"tekst is langer dan {MaxTextLength} tekens."; return false; }

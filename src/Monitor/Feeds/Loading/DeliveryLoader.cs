@@ -76,6 +76,11 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
 
         var codes = await GemeenteCodeMap.LoadAsync(conn, tx);
         var readOptions = new TableReadOptions(kind.RequiredColumns.ToList(), request.Columns, request.Sheet);
+        // The first delivery under a feed name nobody configured, for a kind that can count twice, is checked against the
+        // other feeds' figures before it is accepted; later ones are that feed's own series.
+        var checkNewFeed = request.UnconfiguredFeed && kind.NewFeedCheckSql is not null
+            && !await conn.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM monitor.deliveries WHERE feed = @feed AND kind = @kind AND outcome = 'accepted')",
+                new { feed = request.Feed, kind = kind.Name }, tx);
         if (kind.Direct is { } direct)
         {
             // New snapshot dates only (the daily case): straight into the fact table. The first row that needs the full
@@ -88,6 +93,9 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
                 (reader, copy) => fast.LoadDirectAsync(reader, copy, direct.Columns, request.Feed, registered.Id, d => !existing.Contains(d), ct), ct);
             phases.Done("direct");
             // An empty delivery goes the staged way, which refuses it (NoRows).
+            if (complete && fast.ProblemCount == 0 && fast.RowsRead > 0 && checkNewFeed && direct.NewFeedCheckSql is { } newFeedCheck)
+                await ReportAsync(conn, tx, newFeedCheck, new { feed = request.Feed, delivery = registered.Id },
+                    (line, message) => fast.Report(line, null, message), ct);
             if (complete && fast.ProblemCount == 0 && fast.RowsRead > 0)
             {
                 await conn.ExecuteAsync(new CommandDefinition(direct.FinishSql,
@@ -116,12 +124,32 @@ public sealed class DeliveryLoader(NpgsqlDataSource db, TimeProvider? clock = nu
                          new CommandDefinition(check, transaction: tx, commandTimeout: 0, cancellationToken: ct)))
                 stager.Report(lines.Length > 0 ? lines[0] : null, null,
                     lines.Length > 1 ? $"{message} (regels {string.Join(", ", lines.Take(10))}{(lines.Length > 10 ? ", …" : "")})" : message);
+        if (stager.ProblemCount == 0 && checkNewFeed)
+            await ReportAsync(conn, tx, kind.NewFeedCheckSql!, new { feed = request.Feed }, (line, message) => stager.Report(line, null, message), ct);
         phases.Done("check");
         if (stager.ProblemCount > 0) return await RejectAsync(tx, registered.Id, format, stager, bytesStored, ct);
 
+        var warnings = new List<Problem>();
+        if (kind.WarningSql is { } warningSql)
+            await ReportAsync(conn, tx, warningSql, null, (line, message) => warnings.Add(new Problem(fileName, line, null, message)), ct);
+
         var changed = await conn.ExecuteScalarAsync<long>(new CommandDefinition(kind.MergeSql,
             new { delivery = registered.Id, feed = request.Feed }, tx, commandTimeout: 0, cancellationToken: ct));
-        return await AcceptAsync(conn, tx, kind, registered.Id, format, stager, changed, bytesStored, phases, ct);
+        return await AcceptAsync(conn, tx, kind, registered.Id, format, stager, changed, bytesStored, phases, ct) with { Warnings = warnings };
+    }
+
+    /// <summary>Runs a check that returns (lines, message) rows and hands each to <paramref name="report"/>, naming the
+    /// first line (and up to ten in the message when there are more).</summary>
+    private static async Task ReportAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, object? parameters,
+        Action<long?, string> report, CancellationToken ct)
+    {
+        foreach (var (lines, message) in await conn.QueryAsync<(int[]? Lines, string Message)>(
+                     new CommandDefinition(sql, parameters, tx, commandTimeout: 0, cancellationToken: ct)))
+        {
+            var ls = lines ?? [];
+            report(ls.Length > 0 ? ls[0] : null,
+                ls.Length > 1 ? $"{message} (regels {string.Join(", ", ls.Take(10))}{(ls.Length > 10 ? ", …" : "")})" : message);
+        }
     }
 
     /// <summary>Opens the delivery as a table and runs <paramref name="load"/> on it with a binary COPY, which is

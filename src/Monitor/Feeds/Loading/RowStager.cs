@@ -32,6 +32,8 @@ public sealed class RowStager
     private int _splitColumn = -1;
     private IReadOnlyList<(string Code, decimal Share)> _splitTargets = [];
     private readonly DeliveryKeys? _keys;
+    private readonly int _codeDate;                      // the column whose date decides which herindelingen apply; -1: today
+    private readonly DateOnly _today;
 
     public RowStager(FeedKind kind, GemeenteCodeMap codes, string fileName, DateOnly today)
     {
@@ -44,6 +46,8 @@ public sealed class RowStager
         _target = new string?[_columns.Length];
         _parts = new int[]?[_columns.Length];
         if (kind.DeliveryKey.Count > 0) _keys = new DeliveryKeys(kind.DeliveryKey.Select(IndexOfColumn).ToArray());
+        _codeDate = kind.CodeDateColumn is { } dateColumn ? IndexOfColumn(dateColumn) : -1;
+        _today = today;
     }
 
     public List<Problem> Problems { get; } = [];
@@ -151,11 +155,12 @@ public sealed class RowStager
                 : " Geef elke kolom een naam in de kopregel, of haal de waarde weg."));
     }
 
-    /// <summary>Resolves the row's gemeente codes to today's gemeenten; a split code (one column) is remembered with its
-    /// successors and the counts apportioned over them.</summary>
+    /// <summary>Resolves the row's gemeente codes to the gemeenten they stand for on the row's date (a herindeling acts
+    /// from its datum on); a split code (one column) is remembered with its successors and the counts apportioned over them.</summary>
     private void MapCodes(long line)
     {
         _splitColumn = -1;
+        var date = _codeDate >= 0 && _values.Has[_codeDate] ? _values.Date[_codeDate] : _today;
         for (var i = 0; i < _columns.Length; i++)
         {
             _target[i] = null;
@@ -171,7 +176,7 @@ public sealed class RowStager
                 if (!known) Report(line, col.Name, $"onbekende gebiedcode {code}: laad eerst de gemeenten (met provincies en veiligheidsregio's).");
                 continue;
             }
-            var targets = _codes.Resolve(code);
+            var targets = _codes.Resolve(code, date);
             if (targets.Count == 0)
                 Report(line, col.Name, _codes.HasGemeenten
                     ? $"onbekende gemeentecode {code}: die staat niet in de gemeenten en niet in de herindelingen."

@@ -28,7 +28,15 @@ public static partial class ValueParser
             error = null;
             return true;
         }
-        code = NormalizeCode(text, allowRegions) ?? "";
+        // An invisible character is named as such (escaped), not reported as an unreadable code nobody can see the fault in;
+        // full-width digits and letters read as their plain form.
+        if (text is not null && Invisible(text.Trim()) is { } hidden)
+        {
+            code = "";
+            error = hidden;
+            return false;
+        }
+        code = NormalizeCode(text?.Normalize(System.Text.NormalizationForm.FormKC), allowRegions) ?? "";
         error = code.Length > 0 ? null : string.IsNullOrWhiteSpace(text) ? Empty : $"'{text.Trim()}' is geen geldige {expected}.";
         return error is null;
     }
