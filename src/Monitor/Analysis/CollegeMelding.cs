@@ -33,12 +33,17 @@ public static class CollegeMelding
         var preparing = rows.Where(r => r.Status == PlaceStatus.InVoorbereiding).OrderBy(r => r.BeschikbaarVanaf ?? DateOnly.MaxValue)
             .ThenBy(r => r.Locatiecode, StringComparer.Ordinal).ToList();
 
-        if (m.Calendar.NextDeadline(o, t) is { } next)
-            return new(g.Code, g.Naam, o, t, value, PlacesRealised.For(m, gemeente, o, t), available, preparing, next, false, null,
-                PlaceProjection.For(m, gemeente, o, t), next);
-
+        var realised = PlacesRealised.For(m, gemeente, o, t);
         var passed = m.Calendar.ListedDeadlines(o).LastOrDefault(d => d.Date < t)?.Date;
-        (int?, int)? onDeadline = passed is { } pd ? (EffectiveOpgave.On(m, pd).Effectief(gemeente, o), PlacesRealised.For(m, gemeente, o, pd).Beschikbaar) : null;
+        (int? Opgave, int Gerealiseerd)? onDeadline = passed is { } pd ? (EffectiveOpgave.On(m, pd).Effectief(gemeente, o), PlacesRealised.For(m, gemeente, o, pd).Beschikbaar) : null;
+        // A deadline missed and not yet made up stays the subject of the report, also once the next cycle has a deadline
+        // of its own (DOMAIN.md: "deadline gemist" until the opgave of that day is reached).
+        var stillMissed = onDeadline is { Opgave: { } due } od && od.Gerealiseerd < due && realised.Beschikbaar < due;
+        if (m.Calendar.NextDeadline(o, t) is { } next)
+            return stillMissed
+                ? new(g.Code, g.Naam, o, t, value, realised, available, preparing, passed, true, onDeadline, PlaceProjection.For(m, gemeente, o, t), next)
+                : new(g.Code, g.Naam, o, t, value, realised, available, preparing, next, false, null, PlaceProjection.For(m, gemeente, o, t), next);
+
         var target = preparing.Select(r => r.BeschikbaarVanaf).Where(d => d > t).Max() ?? t.AddMonths(6);
         int pipeline = 0, pessimistic = 0;
         foreach (var r in rows)
@@ -47,7 +52,7 @@ public static class CollegeMelding
             if (PlaceRules.InPessimisticPipeline(r, t, target, m.Options.PessimisticMarginDays)) pessimistic += r.Capaciteit;
         }
         var projection = PlaceProjection.Combine(target, pipeline, pessimistic, PlaceProjection.Trend(m, gemeente, o, t, target));
-        return new(g.Code, g.Naam, o, t, value, PlacesRealised.For(m, gemeente, o, t), available, preparing, passed, passed is not null,
+        return new(g.Code, g.Naam, o, t, value, realised, available, preparing, passed, passed is not null,
             onDeadline, projection, target);
     }
 }

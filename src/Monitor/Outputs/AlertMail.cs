@@ -91,6 +91,11 @@ public static class AlertMail
         };
     }
 
+    /// <summary>Whether a grouped table carries each alert's own sentence: for operators, when a figure is missing, and for a
+    /// passed deadline, whose figures of the deadline day are not today's.</summary>
+    public static bool ShowsSummary(AlertMailContext c, IEnumerable<AlertNotice> group) =>
+        c.Role == Roles.Operator || group.Any(n => n.Figure is null || n.Alert.Key.Rule == AlertRules.DeadlineGemist);
+
     /// <summary>A rule's name for headings: the known ones in words, another rule's code made readable.</summary>
     public static string RuleTitle(string rule) => rule switch
     {

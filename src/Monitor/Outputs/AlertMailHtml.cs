@@ -27,11 +27,11 @@ public static class AlertMailHtml
                 sb.Append($"<h3 style=\"font-size:16px;margin:18px 0 4px 0;\">{H(RuleTitle(g.Key.Rule))}{(g.Key.Resolved ? " — opgelost" : "")} — {g.Count()} {(g.Count() == 1 ? "gebied" : "gebieden")}</h3>")
                   .Append($"<p style=\"margin:0 0 6px 0;\"><strong>Gevraagd:</strong> {H(GroupAsk(g.First(), date))}</p>")
                   .Append(Table).Append($"<tr>{Th}Gebied</th>{Th}Ernst</th>{Th}Cijfers</th>{Th}Sinds</th>{Th}Melding</th>")
-                  .Append(c.Role == Roles.Operator || g.Any(n => n.Figure is null) ? $"{Th}Toelichting</th>" : "").Append("</tr>");
+                  .Append(ShowsSummary(c, g) ? $"{Th}Toelichting</th>" : "").Append("</tr>");
                 foreach (var n in Ordered(g))
                     sb.Append($"<tr><td>{H(ShortName(n.Gebied))}</td><td>{Badge(n.Alert.Severity)}</td><td>{H(FigureLine(n))}</td>")
                       .Append($"<td>{n.Alert.Since:d-M-yyyy}</td><td align=\"right\">{n.AlertId}</td>")
-                      .Append(c.Role == Roles.Operator || g.Any(x => x.Figure is null) ? $"<td>{H(n.Alert.Summary)}</td>" : "").Append("</tr>");
+                      .Append(ShowsSummary(c, g) ? $"<td>{H(n.Alert.Summary)}</td>" : "").Append("</tr>");
                 sb.Append("</table>").Append($"<p style=\"margin:4px 0 0 0;color:#555;font-size:12px;\">Bron: {H(Source(g.First()))}; peildatum per gebied de laatste berekende dag.</p>");
             }
         }

@@ -20,7 +20,7 @@ public static class AlertMailText
                 sb.AppendLine($"Gevraagd: {GroupAsk(g.First(), date)}");
                 foreach (var n in Ordered(g))
                     sb.AppendLine($"- {ShortName(n.Gebied)}: {n.Alert.Severity}; {FigureLine(n)}; sinds {n.Alert.Since:d-M-yyyy} (melding {n.AlertId})" +
-                                  (c.Role == Roles.Operator || n.Figure is null ? $"\n  {n.Alert.Summary}" : ""));
+                                  (ShowsSummary(c, g) ? $"\n  {n.Alert.Summary}" : ""));
                 sb.AppendLine($"Bron: {Source(g.First())}.").AppendLine();
             }
         }

@@ -81,8 +81,8 @@ public static class MeldingDocument
         var list = new List<string>
         {
             f.DeadlineVerstreken
-                ? $"De deadline van {D(f.Deadline!.Value)} is verstreken. Daarom kijkt de prognose vooruit tot {D(p.Deadline)}, " +
-                  (f.InVoorbereiding.Any(r => r.BeschikbaarVanaf > f.Datum) ? "de verwachte datum van de laatste locatie in voorbereiding." : "een half jaar na vandaag.")
+                ? $"De deadline van {D(f.Deadline!.Value)} is verstreken. De prognose kijkt vooruit tot {D(p.Deadline)}: de volgende " +
+                  "deadline, of als die er niet is de verwachte datum van de laatste locatie in voorbereiding (anders een half jaar na vandaag)."
                 : $"De prognose kijkt vooruit tot de deadline van {D(p.Deadline)}.",
             $"Verwacht: {N(p.Midden)} plekken (bandbreedte {N(p.Laag)} tot {N(p.Hoog)}); methode: {p.Methode}." +
             (f.Opgavewaarde.Effectief is not { } o ? "" : p.Midden < o ? $" Daarmee blijft een tekort van {N(o - p.Midden)} plekken." : " Daarmee is de opgave gehaald."),

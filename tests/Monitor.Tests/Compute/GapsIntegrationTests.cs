@@ -114,7 +114,7 @@ public sealed class GapsIntegrationTests(GapsIntegrationTests.Computed fixture) 
         Assert.Equal(GapFormats.CsvHeader + GapFormats.CsvExtraColumns + "," + GapDeadlineColumns.CsvHeader, lines[0]);
         Assert.Equal(1 + 3 * 4, lines.Length);
         // 15 September 2025: 1 July 2025 has passed and stands beside today's figures.
-        Assert.Equal(["2025-07-01", "2024-2025"], lines[1].Split(',')[13..15]);
+        Assert.Equal(["2025-07-01", "2024-2025"], lines[1].Split(',')[14..16]);
         Assert.StartsWith("GM0855,Tilburg,asiel,2025-09-15,", lines[1]);
         Assert.StartsWith("NL,Nederland,taakstelling,2025-09-15,", lines[^1]);
     }

@@ -66,12 +66,12 @@ public sealed class CliAlertVerbsTests : CliFixture
     [Fact]
     public async Task BadInput_ExitsOneWithAPlainDutchMessage()
     {
-        var bad = await Monitor(smtp: true, "alerts", "run", "--now", "12-05-2025");
+        var bad = await Monitor(smtp: true, "alerts", "run", "--now", "31-02-2025");
         Assert.Equal(1, bad.Exit);
-        Assert.Contains("--now '12-05-2025' is geen datum; schrijf JJJJ-MM-DD", bad.Err);
+        Assert.Contains("--datum: '31-02-2025' is geen bestaande datum", bad.Err);
         var missing = await Monitor(smtp: true, "alerts", "silence", "--id", "1");
         Assert.NotEqual(0, missing.Exit);
-        Assert.Contains("--until", missing.Err);
+        Assert.Contains("Optie --tot is verplicht", missing.Err);
     }
 
     [Fact]
