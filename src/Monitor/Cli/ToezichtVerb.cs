@@ -14,8 +14,8 @@ public static class ToezichtVerb
     {
         var provincie = new Option<string[]>("--provincie") { Description = "Eén of meer provincies (PV30).", Required = true, AllowMultipleArgumentsPerToken = true };
         var datum = new Option<string?>("--datum") { Description = "JJJJ-MM-DD; standaard vandaag." };
-        var format = new Option<string>("--format") { Description = "table, csv of json.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var format = new Option<string>("--formaat", "--format") { Description = "tabel, csv of json.", DefaultValueFactory = _ => "tabel" };
+        format.AcceptOnlyFromAmong("tabel", "table", "csv", "json");
         var cmd = new Command("toezicht", "Het toezicht op de taakstelling per gemeente: gemist op rij, koppelingen, vastgelegde en voorgestelde stap.")
             { provincie, datum, format };
         cmd.SetAction(async (pr, ct) => await CliErrors.Guard(async () =>

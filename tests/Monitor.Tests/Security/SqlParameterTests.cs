@@ -30,6 +30,8 @@ public sealed partial class SqlParameterTests
             "the definition PostgreSQL gave for one of monitor.series' own constraints (pg_get_constraintdef), put back after a bulk load",
         [("Bench/BenchDatabase.cs", "name")] =
             "the benchmark's own database name, a constant, double-quoted; CREATE/DROP DATABASE take no parameters",
+        [("Feeds/Kinds/PlekkenKind.cs", "rows")] =
+            "the rows the new-feed check reads: \"stage\" or the constant DirectRows of PlekkenKind, never a value from a delivery",
         [("Warehouse/LocalCluster.cs", "cs.Database")] =
             "the name of the embedded cluster's own database (a constant, \"monitor\"), double-quoted; CREATE DATABASE takes no parameters",
     };

@@ -74,16 +74,15 @@ public sealed class PlekkenKind : FeedKind
     private static string NewFeedCheck(string rows) => $"""
         WITH current_snapshot AS (
             SELECT DISTINCT ON (feed) feed, peildatum FROM monitor.plekken_snapshots WHERE feed <> @feed ORDER BY feed, peildatum DESC
-        ), shared AS (
-            -- One pass over the delivery, each row probing the few other feeds by primary key: the delivery's rows are new
-            -- (no statistics), and a join the planner chose freely could scan them once per location of another feed.
-            SELECT c.feed, s.locatiecode, s.line
-            FROM {rows} s
-            CROSS JOIN LATERAL (
-                SELECT cs.feed FROM current_snapshot cs
-                WHERE EXISTS (SELECT 1 FROM monitor.plekken p WHERE p.feed = cs.feed AND p.peildatum = cs.peildatum
-                                                             AND p.opgave = s.opgave AND p.locatiecode = s.locatiecode)) c
+        ), other_locations AS MATERIALIZED (
+            -- The other feeds' current snapshots, read once (monitor.plekken has a BRIN on peildatum, no key to probe per
+            -- row: probing it for every row of a large delivery took minutes), then joined to the delivery by hash.
+            SELECT DISTINCT cs.feed, p.opgave, p.locatiecode
+            FROM current_snapshot cs JOIN monitor.plekken p ON p.feed = cs.feed AND p.peildatum = cs.peildatum
             WHERE NOT EXISTS (SELECT 1 FROM monitor.plekken_snapshots o WHERE o.feed = @feed)
+        ), shared AS (
+            SELECT c.feed, s.locatiecode, s.line
+            FROM {rows} s JOIN other_locations c ON c.opgave = s.opgave AND c.locatiecode = s.locatiecode
         )
         SELECT array_agg(DISTINCT line ORDER BY line), 'feed ' || @feed || ' is niet ingesteld en zou een tweede reeks beginnen, maar '
                || count(DISTINCT locatiecode) || ' van deze locaties ('
