@@ -15,6 +15,11 @@ public static class MemoryBench
     {
         var psi = MonitorProcess("ingest", "--kind", "plekken", "--feed", feed, path);
         psi.Environment["MONITOR_DB"] = connectionString;
+        // Each file is its own configured feed: its locations repeat the previous file's, which an unconfigured feed name
+        // may not do (it would count every location twice; issue 12).
+        psi.Environment["MONITOR_Feeds__0__Name"] = feed;
+        psi.Environment["MONITOR_Feeds__0__Kind"] = "plekken";
+        psi.Environment["MONITOR_Feeds__0__Location"] = path;
         var clock = Stopwatch.StartNew();
         using var p = Process.Start(psi) ?? throw new InvalidOperationException("monitor ingest kon niet worden gestart.");
         var stdout = p.StandardOutput.ReadToEndAsync(ct);
