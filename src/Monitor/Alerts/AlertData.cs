@@ -2,6 +2,7 @@ using Dapper;
 using Monitor.Compute;
 using Monitor.Feeds;
 using Npgsql;
+using Monitor.Analysis;
 
 namespace Monitor.Alerts;
 
@@ -38,7 +39,7 @@ public sealed class AlertData(NpgsqlDataSource db, FeedCatalog catalog)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         var series = (await conn.QueryAsync<SeriesRow>(SeriesSql, new { date, from = date.AddDays(-options.MaxDataAgeDays) })).ToList();
-        var halfYears = (await conn.QueryAsync<HalfYearRow>(HalfYearSql, new { periode = TaakstellingRule.HalfYearOf(date) })).ToList();
+        var halfYears = (await conn.QueryAsync<HalfYearRow>(HalfYearSql, new { periode = Periode.HalfYearOf(date).ToString() })).ToList();
         var deliveries = (await conn.QueryAsync<(string Feed, DateTime FetchedAt, string Outcome, long Id, string? Problem)>(
             DeliveriesSql, new { at = evaluatedAt.UtcDateTime })).ToDictionary(d => d.Feed);
         var names = (await conn.QueryAsync<(string Code, string Naam)>(NamesSql)).GroupBy(n => n.Code).ToDictionary(g => g.Key, g => g.First().Naam);

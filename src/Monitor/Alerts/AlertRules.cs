@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitor.Analysis;
 
 namespace Monitor.Alerts;
 
@@ -47,7 +48,7 @@ public static class AlertRules
     public static HashSet<(string Gebiedcode, string Opgave)> Covered(AlertInput input, AlertOptions options) =>
         input.Series.Where(s => s.Datum <= input.Date && input.Date.DayNumber - s.Datum.DayNumber <= options.MaxDataAgeDays)
             .Select(s => (s.Gebiedcode, s.Opgave))
-            .Concat(input.HalfYears.Where(h => h.Periode == TaakstellingRule.HalfYearOf(input.Date)).Select(h => (h.Gemeentecode, "taakstelling")))
+            .Concat(input.HalfYears.Where(h => h.Periode == Periode.HalfYearOf(input.Date).ToString()).Select(h => (h.Gemeentecode, "taakstelling")))
             .ToHashSet();
 
     internal static int? Projected(SeriesRow s, AlertOptions o) => o.Projection switch

@@ -1,4 +1,4 @@
-using Monitor.Feeds.Kinds;
+using Monitor.Analysis;
 
 namespace Monitor.Alerts;
 
@@ -10,8 +10,8 @@ public static class TaakstellingRule
 {
     public static IEnumerable<AlertCondition> Evaluate(AlertInput input, IReadOnlyList<SeriesRow> fresh, AlertOptions o)
     {
-        var periode = HalfYearOf(input.Date);
-        var (start, end) = Periods.Span(periode);
+        var half = Periode.HalfYearOf(input.Date);
+        var (periode, start, end) = (half.ToString(), half.Start, half.End);
         // Share of the half year elapsed at the end of the evaluation date (n/6 per month, by days).
         var elapsed = (input.Date.DayNumber - start.DayNumber + 1) / (double)(end.DayNumber - start.DayNumber + 1);
         var series = fresh.Where(s => s.Niveau == "gemeente" && s.Opgave == "taakstelling").ToDictionary(s => s.Gebiedcode);
@@ -51,6 +51,4 @@ public static class TaakstellingRule
             : "";
 
     private static string Pct(double f) => (f * 100).ToString("0", AlertRules.Nl) + "%";
-
-    public static string HalfYearOf(DateOnly d) => $"{d.Year}-H{(d.Month <= 6 ? 1 : 2)}";
 }

@@ -32,6 +32,21 @@ public readonly partial record struct Periode : IComparable<Periode>
 
     public static Periode HalfYearOf(DateOnly d) => HalfYear(d.Year, d.Month <= 6 ? 1 : 2);
 
+    /// <summary>The first year (of a half year: its year).</summary>
+    public int Year => Start.Year;
+
+    /// <summary>1 or 2 for a half year; 0 for a cycle.</summary>
+    public int Half => Kind == PeriodeKind.HalfYear ? (Start.Month == 1 ? 1 : 2) : 0;
+
+    /// <summary>A cycle as the Spreidingswet sets them: two consecutive years ("2024-2025").</summary>
+    public bool IsTwoYearCycle => Kind == PeriodeKind.Cycle && End.Year == Start.Year + 1;
+
+    /// <summary>Every half year from first to last, inclusive.</summary>
+    public static IEnumerable<Periode> HalfYears(Periode first, Periode last)
+    {
+        for (var h = HalfYearOf(first.Start); h <= last; h = h.NextHalfYear) yield return h;
+    }
+
     public bool Contains(DateOnly d) => Start <= d && d <= End;
 
     /// <summary>True when this period lies entirely within [from.Start, to.End].</summary>

@@ -1,3 +1,4 @@
+using Monitor.Analysis;
 using Monitor.Samples;
 
 namespace Monitor.Bench;
@@ -27,7 +28,7 @@ public sealed class BenchDataSet
     public DateOnly End { get; }
     public IReadOnlyList<Samples.Gemeente> Gemeenten => _world.Gemeenten;
 
-    private IEnumerable<HalfYear> HalfYears => HalfYear.Range(SampleWorld.FirstHalfYear, HalfYear.Of(End));
+    private IEnumerable<Periode> HalfYears => Periode.HalfYears(SampleWorld.FirstHalfYear, Periode.HalfYearOf(End));
 
     /// <summary>Reference data, every opgave version, agreements and contacts: the small deliveries, in load order.</summary>
     public IReadOnlyList<BenchFile> WriteReference()

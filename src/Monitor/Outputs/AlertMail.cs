@@ -1,3 +1,5 @@
+using Monitor.Analysis;
+using SeriesRow = Monitor.Alerts.SeriesRow;
 using System.Text;
 using MimeKit;
 using Monitor.Alerts;
@@ -79,7 +81,7 @@ public static class AlertMail
         var what = Opgave(n.Alert.Key.Subject);
         return n.Alert.Key.Rule switch
         {
-            AlertRules.TaakstellingAchter => $"taakstelling {TaakstellingRule.HalfYearOf(f?.Datum ?? date)} loopt achter",
+            AlertRules.TaakstellingAchter => $"taakstelling {Periode.HalfYearOf(f?.Datum ?? date).ToString()} loopt achter",
             AlertRules.DeadlineGemist => $"{what}: deadline verstreken, opgave niet gehaald",
             AlertRules.PrognoseTekort when f?.Deadline is { } d && d < date => $"{what}: deadline {Headline.D(d)} verstreken met een tekort",
             AlertRules.PrognoseTekort when f?.Deadline is { } d => $"{what}: tekort verwacht op {Headline.D(d)}",

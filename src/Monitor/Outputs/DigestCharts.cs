@@ -1,3 +1,4 @@
+using Monitor.Analysis;
 using Monitor.Outputs.Maps;
 using ScottPlot;
 
@@ -150,7 +151,7 @@ public static class DigestCharts
     public static Chart CarryOver(DigestModel m)
     {
         ChartFonts.Ensure();
-        var periode = m.CarryOvers.FirstOrDefault()?.Periode ?? Alerts.TaakstellingRule.HalfYearOf(m.Date);
+        var periode = m.CarryOvers.FirstOrDefault()?.Periode ?? Periode.HalfYearOf(m.Date).ToString();
         var plot = NewPlot($"Taakstelling {periode}: meegenomen achterstand (+) of voorsprong (−)");
         var rows = m.CarryOvers.Where(c => c.CarryIn != 0).OrderBy(c => c.CarryIn).ThenBy(c => m.Name(c.Gemeentecode), StringComparer.Create(Alerts.AlertRules.Nl, true)).ToList();
         var bars = rows.Select((c, i) => new Bar

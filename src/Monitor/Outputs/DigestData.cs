@@ -1,6 +1,7 @@
 using Dapper;
 using Monitor.Alerts;
 using Npgsql;
+using Monitor.Analysis;
 
 namespace Monitor.Outputs;
 
@@ -64,7 +65,7 @@ public sealed class DigestData(NpgsqlDataSource db, DigestOptions options)
         var carry = (await conn.QueryAsync<CarryOver>("""
             SELECT gemeentecode, periode, carry_in AS carryin, due, gehuisvest FROM monitor.taakstelling_halfjaren
             WHERE gemeentecode = ANY(@codes) AND periode = @periode ORDER BY gemeentecode
-            """, new { codes, periode = TaakstellingRule.HalfYearOf(date) })).ToList();
+            """, new { codes, periode = Periode.HalfYearOf(date).ToString() })).ToList();
 
         var agreements = (await conn.QueryAsync<Agreement>("""
             SELECT afspraakcode, soort, opgave, van_gemeentecode AS van, naar_gemeentecode AS naar, aantal, periode_van AS periodevan, periode_tot AS periodetot,
@@ -112,7 +113,7 @@ public sealed class DigestData(NpgsqlDataSource db, DigestOptions options)
 
     internal static bool InForce(Agreement a, DateOnly date)
     {
-        try { return Feeds.Kinds.Periods.Span(a.PeriodeVan).Start <= date && date <= Feeds.Kinds.Periods.Span(a.PeriodeTot).End; }
+        try { return Periode.Parse(a.PeriodeVan).Start <= date && date <= Periode.Parse(a.PeriodeTot).End; }
         catch (FormatException) { return false; }
     }
 

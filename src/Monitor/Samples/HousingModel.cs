@@ -1,3 +1,4 @@
+using Monitor.Analysis;
 namespace Monitor.Samples;
 
 /// <summary>One row of the huisvesting feed: persons housed in the periode up to the peildatum.</summary>
@@ -11,7 +12,7 @@ public sealed record HuisvestingRow(DateOnly Peildatum, string Periode, string G
 /// </summary>
 public sealed class HousingModel(TaakstellingModel taakstelling, int seed)
 {
-    public static readonly HalfYear FirstPeriod = new(2024, 1);
+    public static readonly Periode FirstPeriod = Periode.HalfYear(2024, 1);
 
     private sealed record Period(int Due, int Housed, double Curve);
 
@@ -22,7 +23,7 @@ public sealed class HousingModel(TaakstellingModel taakstelling, int seed)
     /// <summary>Cumulative persons housed (and how many of them amv) in the half year of <paramref name="date"/>, as of that date.</summary>
     public HuisvestingRow On(Gemeente g, DateOnly date)
     {
-        var h = HalfYear.Of(date);
+        var h = Periode.HalfYearOf(date);
         var profile = ProfileOf(g, h);
         var p = profile.Periods[Index(h)];
         // x in (0, 1]: share of the half year elapsed, counting the peildatum itself.
@@ -35,16 +36,16 @@ public sealed class HousingModel(TaakstellingModel taakstelling, int seed)
     }
 
     /// <summary>What the gemeente had to house in a half year (taakstelling in force, agreements, carry-over) and did house.</summary>
-    public (int Due, int Housed) Result(Gemeente g, HalfYear h)
+    public (int Due, int Housed) Result(Gemeente g, Periode h)
     {
         var p = ProfileOf(g, h).Periods[Index(h)];
         return (p.Due, p.Housed);
     }
 
-    private static int Index(HalfYear h) => (h.Year * 2 + h.Half) - (FirstPeriod.Year * 2 + FirstPeriod.Half);
+    private static int Index(Periode h) => (h.Year * 2 + h.Half) - (FirstPeriod.Year * 2 + FirstPeriod.Half);
 
     /// <summary>The gemeente's profile with its periods computed up to h, in order, because each carries over into the next.</summary>
-    private Profile ProfileOf(Gemeente g, HalfYear h)
+    private Profile ProfileOf(Gemeente g, Periode h)
     {
         if (h.CompareTo(FirstPeriod) < 0) throw new ArgumentOutOfRangeException(nameof(h), h, "Het voorbeeld begint in 2024-H1.");
         if (!_profiles.TryGetValue(g.Code, out var profile))
@@ -60,7 +61,7 @@ public sealed class HousingModel(TaakstellingModel taakstelling, int seed)
         while (list.Count <= Index(h))
         {
             var current = FirstPeriod;
-            for (var k = 0; k < list.Count; k++) current = current.Next;
+            for (var k = 0; k < list.Count; k++) current = current.NextHalfYear;
             var carry = list.Count == 0 ? 0 : list[^1].Due - list[^1].Housed;
             var due = taakstelling.InForce(g.Code, current) + SampleAgreements.TaakstellingShift(g.Code, current) + carry;
             var rng = SampleRandom.For(seed, "huisvesting", $"{g.Code}|{current}");

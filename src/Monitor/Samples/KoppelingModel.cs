@@ -1,3 +1,4 @@
+using Monitor.Analysis;
 namespace Monitor.Samples;
 
 /// <summary>One row of the koppelingen feed: persons COA linked to the gemeente for the periode, up to the peildatum.</summary>
@@ -14,7 +15,7 @@ public sealed class KoppelingModel(HousingModel housing, int seed)
     public bool ChronicallyTooFew(Gemeente g) => SampleRandom.For(seed, "koppelingen-profiel", g.Code).NextDouble() < 0.15;
 
     /// <summary>Linked in the whole half year.</summary>
-    public int Total(Gemeente g, HalfYear h)
+    public int Total(Gemeente g, Periode h)
     {
         var (due, housed) = housing.Result(g, h);
         var rng = SampleRandom.For(seed, "koppelingen", $"{g.Code}|{h}");
@@ -25,7 +26,7 @@ public sealed class KoppelingModel(HousingModel housing, int seed)
 
     public KoppelingRow On(Gemeente g, DateOnly date)
     {
-        var h = HalfYear.Of(date);
+        var h = Periode.HalfYearOf(date);
         var x = (double)(date.DayNumber - h.Start.DayNumber + 1) / h.Days;
         var linked = (int)Math.Floor(Total(g, h) * x * (2 - x) + 1e-9);
         // The running count never falls below what is housed by then: the same floor as the housing curve.

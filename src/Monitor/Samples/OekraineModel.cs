@@ -1,3 +1,4 @@
+using Monitor.Analysis;
 namespace Monitor.Samples;
 
 /// <summary>
@@ -10,17 +11,17 @@ public sealed class OekraineModel
     public const double InwonersWeight = 0.8;
     public const double OppervlakteWeight = 0.2;
 
-    private static readonly Dictionary<HalfYear, int> Known = new()
+    private static readonly Dictionary<Periode, int> Known = new()
     {
-        [new(2024, 1)] = 98_000, [new(2024, 2)] = 100_000, [new(2025, 1)] = 97_000,
-        [new(2025, 2)] = 95_000, [new(2026, 1)] = 93_000, [new(2026, 2)] = 90_000,
+        [Periode.HalfYear(2024, 1)] = 98_000, [Periode.HalfYear(2024, 2)] = 100_000, [Periode.HalfYear(2025, 1)] = 97_000,
+        [Periode.HalfYear(2025, 2)] = 95_000, [Periode.HalfYear(2026, 1)] = 93_000, [Periode.HalfYear(2026, 2)] = 90_000,
     };
 
     private readonly int _seed;
     private readonly IReadOnlyList<string> _vrCodes;
     private readonly double[] _vrWeights;
     private readonly Dictionary<string, double> _shareInVr = new(StringComparer.Ordinal);
-    private readonly Dictionary<HalfYear, Dictionary<string, int>> _perVr = [];
+    private readonly Dictionary<Periode, Dictionary<string, int>> _perVr = [];
 
     public OekraineModel(IReadOnlyList<Gemeente> gemeenten, int seed)
     {
@@ -39,13 +40,13 @@ public sealed class OekraineModel
     private static double Key(double inwoners, double inwTotal, decimal opp, double oppTotal) =>
         InwonersWeight * inwoners / inwTotal + OppervlakteWeight * (double)opp / oppTotal;
 
-    public int National(HalfYear h) => Known.TryGetValue(h, out var n) ? n
+    public int National(Periode h) => Known.TryGetValue(h, out var n) ? n
         : 85_000 + 500 * SampleRandom.For(_seed, "oekraine-landelijk", h.ToString()).Next(0, 31);
 
     /// <summary>Announced in mid-December for H1 and mid-June for H2.</summary>
-    public static DateOnly Published(HalfYear h) => h.Half == 1 ? new(h.Year - 1, 12, 13) : new(h.Year, 6, 14);
+    public static DateOnly Published(Periode h) => h.Half == 1 ? new(h.Year - 1, 12, 13) : new(h.Year, 6, 14);
 
-    public IReadOnlyDictionary<string, int> PerVr(HalfYear h)
+    public IReadOnlyDictionary<string, int> PerVr(Periode h)
     {
         if (_perVr.TryGetValue(h, out var map)) return map;
         var parts = Apportion.Divide(National(h), _vrWeights);
@@ -53,10 +54,10 @@ public sealed class OekraineModel
     }
 
     /// <summary>A gemeente's part of its VR's figure by the same key: what the gemeente is expected to host.</summary>
-    public int GemeenteTarget(Gemeente g, HalfYear h) =>
+    public int GemeenteTarget(Gemeente g, Periode h) =>
         (int)Math.Round(PerVr(h)[g.VrCode] * _shareInVr[g.Code], MidpointRounding.AwayFromZero);
 
-    public IEnumerable<OpgaveFigure> Figures(IEnumerable<HalfYear> halfYears) =>
+    public IEnumerable<OpgaveFigure> Figures(IEnumerable<Periode> halfYears) =>
         from h in halfYears
         from vr in _vrCodes
         select new OpgaveFigure("oekraine", "vastgesteld", h.ToString(), vr, PerVr(h)[vr], Published(h));

@@ -1,3 +1,4 @@
+using Monitor.Analysis;
 namespace Monitor.Samples;
 
 /// <summary>One row of the afspraken feed: moves Aantal of Opgave from Van to Naar for each period in the span.</summary>
@@ -40,9 +41,9 @@ public static class SampleAgreements
     public static IReadOnlySet<string> Gemeenten { get; } = All.SelectMany(a => new[] { a.Van, a.Naar }).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>What the agreements add to (positive) or take from a gemeente's taakstelling in a half year.</summary>
-    public static int TaakstellingShift(string code, HalfYear h) => All
+    public static int TaakstellingShift(string code, Periode h) => All
         .Where(a => a.Opgave == "taakstelling"
-                    && HalfYear.Parse(a.PeriodeVan).CompareTo(h) <= 0 && h.CompareTo(HalfYear.Parse(a.PeriodeTot)) <= 0)
+                    && Periode.Parse(a.PeriodeVan).CompareTo(h) <= 0 && h.CompareTo(Periode.Parse(a.PeriodeTot)) <= 0)
         .Sum(a => (a.Naar == code ? a.Aantal : 0) - (a.Van == code ? a.Aantal : 0));
 
     /// <summary>What the agreements add to or take from a gemeente's places for the cycle.</summary>

@@ -1,3 +1,4 @@
+using Monitor.Analysis;
 namespace Monitor.Samples;
 
 /// <summary>
@@ -8,7 +9,7 @@ namespace Monitor.Samples;
 public sealed class SampleWorld
 {
     /// <summary>The half years the sample opgave feeds cover.</summary>
-    public static readonly HalfYear FirstHalfYear = new(2024, 1), LastHalfYear = new(2026, 2);
+    public static readonly Periode FirstHalfYear = Periode.HalfYear(2024, 1), LastHalfYear = Periode.HalfYear(2026, 2);
 
     public int Seed { get; }
     public ReferenceData Reference { get; }
@@ -34,7 +35,7 @@ public sealed class SampleWorld
         Locations = PlanLocations(horizonEnd);
     }
 
-    public static IEnumerable<HalfYear> HalfYears => HalfYear.Range(FirstHalfYear, LastHalfYear);
+    public static IEnumerable<Periode> HalfYears => Periode.HalfYears(FirstHalfYear, LastHalfYear);
 
     /// <summary>
     /// Locations follow the opgave a gemeente finally has to meet: its last figure for the cycle plus what

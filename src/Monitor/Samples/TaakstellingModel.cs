@@ -1,3 +1,4 @@
+using Monitor.Analysis;
 namespace Monitor.Samples;
 
 /// <summary>
@@ -7,34 +8,34 @@ namespace Monitor.Samples;
 /// </summary>
 public sealed class TaakstellingModel(IReadOnlyList<Gemeente> gemeenten, int seed)
 {
-    private static readonly Dictionary<HalfYear, (int Total, DateOnly Published)> Known = new()
+    private static readonly Dictionary<Periode, (int Total, DateOnly Published)> Known = new()
     {
-        [new(2024, 1)] = (20_500, new(2023, 9, 29)), // synthetic: the 2024 totals were not found
-        [new(2024, 2)] = (19_000, new(2024, 3, 28)), // synthetic
-        [new(2025, 1)] = (17_700, new(2024, 9, 30)), // gemeente.nu 2025-04
-        [new(2025, 2)] = (13_000, new(2025, 3, 31)), // gemeente.nu 2025-04
-        [new(2026, 1)] = (16_000, new(2025, 9, 30)), // synthetic
-        [new(2026, 2)] = (17_500, new(2026, 3, 31)), // synthetic
+        [Periode.HalfYear(2024, 1)] = (20_500, new(2023, 9, 29)), // synthetic: the 2024 totals were not found
+        [Periode.HalfYear(2024, 2)] = (19_000, new(2024, 3, 28)), // synthetic
+        [Periode.HalfYear(2025, 1)] = (17_700, new(2024, 9, 30)), // gemeente.nu 2025-04
+        [Periode.HalfYear(2025, 2)] = (13_000, new(2025, 3, 31)), // gemeente.nu 2025-04
+        [Periode.HalfYear(2026, 1)] = (16_000, new(2025, 9, 30)), // synthetic
+        [Periode.HalfYear(2026, 2)] = (17_500, new(2026, 3, 31)), // synthetic
     };
 
     /// <summary>Mid-period reductions: 2025-H1 went from 17.700 to 15.000.</summary>
-    private static readonly Dictionary<HalfYear, (int Total, DateOnly Published)> Lowered = new()
+    private static readonly Dictionary<Periode, (int Total, DateOnly Published)> Lowered = new()
     {
-        [new(2025, 1)] = (15_000, new(2025, 3, 31)),
+        [Periode.HalfYear(2025, 1)] = (15_000, new(2025, 3, 31)),
     };
 
-    private readonly Dictionary<HalfYear, Dictionary<string, int>> _vastgesteld = [];
-    private readonly Dictionary<HalfYear, Dictionary<string, int>> _bijstelling = [];
+    private readonly Dictionary<Periode, Dictionary<string, int>> _vastgesteld = [];
+    private readonly Dictionary<Periode, Dictionary<string, int>> _bijstelling = [];
 
-    public int National(HalfYear h) => Known.TryGetValue(h, out var k) ? k.Total
+    public int National(Periode h) => Known.TryGetValue(h, out var k) ? k.Total
         : 14_000 + 100 * SampleRandom.For(seed, "taakstelling-landelijk", h.ToString()).Next(0, 61);
 
-    public DateOnly Published(HalfYear h) => Known.TryGetValue(h, out var k) ? k.Published
+    public DateOnly Published(Periode h) => Known.TryGetValue(h, out var k) ? k.Published
         : h.Half == 1 ? new(h.Year - 1, 9, 28) : new(h.Year, 3, 28);
 
-    public bool HasBijstelling(HalfYear h) => Lowered.ContainsKey(h);
+    public bool HasBijstelling(Periode h) => Lowered.ContainsKey(h);
 
-    public IReadOnlyDictionary<string, int> Vastgesteld(HalfYear h)
+    public IReadOnlyDictionary<string, int> Vastgesteld(Periode h)
     {
         if (_vastgesteld.TryGetValue(h, out var map)) return map;
         var parts = Apportion.Divide(National(h), gemeenten.Select(g => (double)g.Inwoners).ToArray());
@@ -42,7 +43,7 @@ public sealed class TaakstellingModel(IReadOnlyList<Gemeente> gemeenten, int see
     }
 
     /// <summary>The lowered figures; capped per gemeente at the original, because mid-period it may only go down.</summary>
-    public IReadOnlyDictionary<string, int>? Bijstelling(HalfYear h)
+    public IReadOnlyDictionary<string, int>? Bijstelling(Periode h)
     {
         if (!Lowered.TryGetValue(h, out var lowered)) return null;
         if (_bijstelling.TryGetValue(h, out var map)) return map;
@@ -53,10 +54,10 @@ public sealed class TaakstellingModel(IReadOnlyList<Gemeente> gemeenten, int see
     }
 
     /// <summary>The figure that finally applies to the half year.</summary>
-    public int InForce(string code, HalfYear h) => (Bijstelling(h) ?? Vastgesteld(h))[code];
+    public int InForce(string code, Periode h) => (Bijstelling(h) ?? Vastgesteld(h))[code];
 
     /// <summary>All rows published on one date: the new half year's figures and any bijstelling announced with them.</summary>
-    public IEnumerable<OpgaveFigure> FiguresPublishedOn(DateOnly published, IEnumerable<HalfYear> halfYears)
+    public IEnumerable<OpgaveFigure> FiguresPublishedOn(DateOnly published, IEnumerable<Periode> halfYears)
     {
         foreach (var h in halfYears)
         {
@@ -70,7 +71,7 @@ public sealed class TaakstellingModel(IReadOnlyList<Gemeente> gemeenten, int see
     }
 
     /// <summary>Publication dates of the half years, in order (one delivery each).</summary>
-    public IEnumerable<DateOnly> PublicationDates(IEnumerable<HalfYear> halfYears) => halfYears
+    public IEnumerable<DateOnly> PublicationDates(IEnumerable<Periode> halfYears) => halfYears
         .SelectMany(h => Lowered.TryGetValue(h, out var low) ? new[] { Published(h), low.Published } : [Published(h)])
         .Distinct().Order();
 }

@@ -1,3 +1,4 @@
+using Monitor.Analysis;
 namespace Monitor.Feeds.Kinds;
 
 /// <summary>
@@ -35,7 +36,7 @@ public sealed class AfsprakenKind : FeedKind
                 yield return (col, $"{col} '{p}' past niet bij opgave {opgave}: verwacht {Periods.ExpectedForm(opgave)}.");
         if (row.Text("periode_van") is { } from && row.Text("periode_tot") is { } to
             && (Periods.IsCycle(from) || Periods.IsHalfYear(from)) && (Periods.IsCycle(to) || Periods.IsHalfYear(to))
-            && Periods.Span(to).End < Periods.Span(from).Start)
+            && Periode.Parse(to).End < Periode.Parse(from).Start)
             yield return ("periode_tot", $"periode_tot {to} ligt vóór periode_van {from}.");
     }
 

@@ -1,3 +1,4 @@
+using Monitor.Analysis;
 namespace Monitor.Feeds.Kinds;
 
 /// <summary>
@@ -29,7 +30,7 @@ public sealed class CycliKind : FeedKind
         var periode = row.Text("periode");
         if (opgave is not null && periode is not null && !Periods.FitsOpgave(opgave, periode))
             yield return ("periode", $"periode '{periode}' past niet bij opgave {opgave}: verwacht {Periods.ExpectedForm(opgave)}.");
-        else if (periode is not null && row.Get<DateOnly>("deadline") is { } deadline && deadline < Periods.Span(periode).Start)
+        else if (periode is not null && row.Get<DateOnly>("deadline") is { } deadline && deadline < Periode.Parse(periode).Start)
             yield return ("deadline", $"deadline {Nl(deadline)} ligt vóór het begin van periode {periode}.");
 
         (string Column, DateOnly Date)? previous = null;

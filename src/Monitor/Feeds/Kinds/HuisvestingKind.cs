@@ -1,3 +1,4 @@
+using Monitor.Analysis;
 namespace Monitor.Feeds.Kinds;
 
 /// <summary>Persons housed for the taakstelling: gehuisvest is cumulative within the half year, as of peildatum.</summary>
@@ -26,7 +27,7 @@ public sealed class HuisvestingKind : FeedKind
         else if (periode is not null && row.Get<DateOnly>("peildatum") is { } peil)
         {
             // A final count is often reported a few weeks after the half year ends; a peildatum before it starts is a mistake.
-            var (start, end) = Periods.Span(periode);
+            var (start, end) = (Periode.Parse(periode).Start, Periode.Parse(periode).End);
             if (peil < start || peil > end.AddMonths(3))
                 yield return ("peildatum", $"peildatum {peil:yyyy-MM-dd} valt niet in of kort na periode {periode}.");
         }

@@ -1,3 +1,4 @@
+using Monitor.Analysis;
 namespace Monitor.Feeds.Kinds;
 
 /// <summary>Persons COA linked (gekoppeld) to a gemeente for a half year, cumulative as of peildatum: what the gemeente
@@ -25,7 +26,7 @@ public sealed class KoppelingenKind : FeedKind
         else if (periode is not null && row.Get<DateOnly>("peildatum") is { } peil)
         {
             // COA links ahead of the half year (peildata 1 April and 1 October for the next one) and reports after it.
-            var (start, end) = Periods.Span(periode);
+            var (start, end) = (Periode.Parse(periode).Start, Periode.Parse(periode).End);
             if (peil < start.AddMonths(-3) || peil > end.AddMonths(3))
                 yield return ("peildatum", $"peildatum {peil:yyyy-MM-dd} valt niet in, kort voor of kort na periode {periode}.");
         }

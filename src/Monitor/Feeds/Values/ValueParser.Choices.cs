@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Monitor.Analysis;
 
 namespace Monitor.Feeds.Values;
 
@@ -71,7 +72,7 @@ public static partial class ValueParser
             error = $"'{shown}' is geen geldige periode (verwacht een cyclus als 2024-2025 of een halfjaar als 2025-H1).";
             return false;
         }
-        value = match.Groups["half"].Success ? $"{year}-H{match.Groups["half"].Value}" : $"{year}-{year + 1}";
+        value = (match.Groups["half"].Success ? Periode.HalfYear(year, match.Groups["half"].Value[0] - '0') : Periode.Cycle(year, year + 1)).ToString();
         error = null;
         return true;
     }

@@ -1,3 +1,4 @@
+using Monitor.Analysis;
 using Dapper;
 using Monitor.Alerts;
 using Npgsql;
@@ -51,7 +52,7 @@ public sealed class CollegeData(NpgsqlDataSource db, DigestOptions options)
             """, new { gemeente, date })).Where(a => DigestData.InForce(a, date)).ToList();
         var halfYear = await conn.QuerySingleOrDefaultAsync<CarryOver>("""
             SELECT gemeentecode, periode, carry_in AS carryin, due, gehuisvest FROM monitor.taakstelling_halfjaren WHERE gemeentecode = @gemeente AND periode = @periode
-            """, new { gemeente, periode = TaakstellingRule.HalfYearOf(date) });
+            """, new { gemeente, periode = Periode.HalfYearOf(date).ToString() });
         var alerts = await DigestData.OpenAlertsOnAsync(conn, gemeente, [], date);
         var passed = await DigestData.PassedDeadlinesAsync(conn, gemeente, date);
         var names = (await conn.QueryAsync<(string Code, string Naam)>("SELECT code, naam FROM monitor.gemeenten_actueel"))

@@ -3,6 +3,7 @@ using System.Text;
 using MimeKit;
 using Monitor.Outputs.Maps;
 using static Monitor.Outputs.Mail;
+using Monitor.Analysis;
 
 namespace Monitor.Outputs.College;
 
@@ -128,7 +129,7 @@ public static class CollegeMail
     public static string? Pace(CollegeModel m)
     {
         if (m.HalfYear is not { Due: > 0 } h) return null;
-        var (start, end) = Feeds.Kinds.Periods.Span(h.Periode);
+        var (start, end) = (Periode.Parse(h.Periode).Start, Periode.Parse(h.Periode).End);
         var elapsed = (m.Date.DayNumber - start.DayNumber + 1) / (double)(end.DayNumber - start.DayNumber + 1);
         var pace = h.Gehuisvest / (double)h.Due.Value;
         return $"{Headline.N(h.Gehuisvest)} van {Headline.N(h.Due)} personen gehuisvest ({pace * 100:0}%) terwijl {Math.Min(1, elapsed) * 100:0}% van {h.Periode} voorbij is" +

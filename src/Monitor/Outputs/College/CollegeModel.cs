@@ -1,3 +1,4 @@
+using Monitor.Analysis;
 namespace Monitor.Outputs.College;
 
 /// <summary>A location of the gemeente in the latest snapshot of its feed on or before the date.</summary>
@@ -28,7 +29,7 @@ public sealed record CollegeModel(
             var open = o - f.Gerealiseerd;
             var unit = opgave == "taakstelling" ? "personen huisvesten" : "plekken beschikbaar maken";
             // The taakstelling's date is the end of the running half year, also when a series row does not carry it.
-            var deadline = f.Deadline ?? (opgave == "taakstelling" ? Feeds.Kinds.Periods.Span(Alerts.TaakstellingRule.HalfYearOf(Date)).End : null);
+            var deadline = f.Deadline ?? (opgave == "taakstelling" ? Periode.HalfYearOf(Date).End : null);
             asks.Add(deadline is { } d && d >= Date
                 ? (d, $"{DigestCharts.OpgaveTitle(opgave)}: nog {Headline.N(open)} {unit} vóór {Headline.D(d)}.")
                 : (null, $"{DigestCharts.OpgaveTitle(opgave)}: {Headline.N(open)} {unit} zo snel mogelijk; " +
