@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitor.Analysis;
+using Monitor.Formatting;
 
 namespace Monitor.Alerts;
 
@@ -17,7 +18,6 @@ public static class AlertRules
     public const string FeedAfgewezen = "feed_afgewezen";
     public const string DeadlineGemist = "deadline_gemist";
 
-    internal static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
 
     public static IReadOnlyList<AlertCondition> Evaluate(AlertInput input, AlertOptions options)
     {
@@ -70,8 +70,8 @@ public static class AlertRules
         // Even the optimistic projection falls short: critical; otherwise a warning.
         var severity = s.PrognoseHoog is { } hoog && hoog < opgave ? Severity.Kritiek : Severity.Waarschuwing;
         return new(key, severity,
-            $"{input.Name(s.Gebiedcode)}: {s.Opgave} verwacht {N(projected)} van {N(opgave)} plekken op {D(s.Deadline.Value)} " +
-            $"(tekort {N(opgave - projected)}; nu {N(s.Gerealiseerd)}{Range(s)}).",
+            $"{input.Name(s.Gebiedcode)}: {s.Opgave} verwacht {Dutch.Number(projected)} van {Dutch.Number(opgave)} plekken op {Dutch.Date(s.Deadline.Value)} " +
+            $"(tekort {Dutch.Number(opgave - projected)}; nu {Dutch.Number(s.Gerealiseerd)}{Range(s)}).",
             [Roles.College], []);
     }
 
@@ -84,8 +84,8 @@ public static class AlertRules
         if (netGap <= 0) return null;
         var severity = s.PrognoseHoog is { } hoog && hoog < s.OpgaveAantal ? Severity.Kritiek : Severity.Waarschuwing;
         return new(new AlertKey(ProvincieNettoTekort, s.Gebiedcode, s.Opgave), severity,
-            $"{input.Name(s.Gebiedcode)}: {s.Opgave} netto tekort verwacht op {D(s.Deadline.Value)}: {N(netGap)} plekken " +
-            $"(opgave {N(s.OpgaveAantal.Value)}, verwacht {N(projected)}, nu {N(s.Gerealiseerd)}; brutotekort nu {N(s.Tekort ?? 0)}).",
+            $"{input.Name(s.Gebiedcode)}: {s.Opgave} netto tekort verwacht op {Dutch.Date(s.Deadline.Value)}: {Dutch.Number(netGap)} plekken " +
+            $"(opgave {Dutch.Number(s.OpgaveAantal.Value)}, verwacht {Dutch.Number(projected)}, nu {Dutch.Number(s.Gerealiseerd)}; brutotekort nu {Dutch.Number(s.Tekort ?? 0)}).",
             [Roles.Prt], []);
     }
 
@@ -96,13 +96,11 @@ public static class AlertRules
         var pct = s.RealisatiePct ?? 100m * s.Gerealiseerd / s.OpgaveAantal.Value;
         if ((double)pct >= o.OekraineMinPct) return null;
         return new(new AlertKey(OekraineOnderSleutel, s.Gebiedcode, "oekraine"), Severity.Informatie,
-            $"{input.Name(s.Gebiedcode)}: Oekraïne-opvang {N(s.Gerealiseerd)} van {N(s.OpgaveAantal.Value)} plekken volgens de verdeelsleutel " +
-            $"({pct.ToString("0.#", Nl)}%, grens {o.OekraineMinPct.ToString("0.#", Nl)}%). Ter informatie: hier is geen toezicht op.",
+            $"{input.Name(s.Gebiedcode)}: Oekraïne-opvang {Dutch.Number(s.Gerealiseerd)} van {Dutch.Number(s.OpgaveAantal.Value)} plekken volgens de verdeelsleutel " +
+            $"({pct.ToString("0.#", Dutch.Culture)}%, grens {o.OekraineMinPct.ToString("0.#", Dutch.Culture)}%). Ter informatie: hier is geen toezicht op.",
             [Roles.Prt], []);
     }
 
     private static string Range(SeriesRow s) =>
-        s.PrognoseLaag is null || s.PrognoseHoog is null ? "" : $"; prognose {N(s.PrognoseLaag)}–{N(s.PrognoseHoog)}";
-    internal static string N(int? n) => n?.ToString("N0", Nl) ?? "?";
-    internal static string D(DateOnly d) => d.ToString("d MMMM yyyy", Nl);
+        s.PrognoseLaag is null || s.PrognoseHoog is null ? "" : $"; prognose {Dutch.Number(s.PrognoseLaag)}–{Dutch.Number(s.PrognoseHoog)}";
 }

@@ -1,4 +1,5 @@
 using Monitor.Analysis;
+using Monitor.Formatting;
 
 namespace Monitor.Alerts;
 
@@ -29,11 +30,11 @@ public static class DeadlineRule
     public static string Text(DeadlineOutcome o, int realisedNow)
     {
         var opgave = o.OpgaveAantal!.Value;
-        var text = $"deadline {o.Deadline:d-M-yyyy} verstreken: {AlertRules.N(realisedNow)} van {AlertRules.N(opgave)} plekken; " +
-                   $"nog {AlertRules.N(opgave - realisedNow)} te gaan";
+        var text = $"deadline {o.Deadline:d-M-yyyy} verstreken: {Dutch.Number(realisedNow)} van {Dutch.Number(opgave)} plekken; " +
+                   $"nog {Dutch.Number(opgave - realisedNow)} te gaan";
         if (o.Niveau == AreaLevel.Gemeente)
-            return text + $" (op de deadline {AlertRules.N(o.Gerealiseerd)}).";
+            return text + $" (op de deadline {Dutch.Number(o.Gerealiseerd)}).";
         var gemeenten = o.Missed.Count == 1 ? "1 gemeente haalde haar opgave niet" : $"{o.Missed.Count} gemeenten haalden hun opgave niet";
-        return text + $" (netto). Op de deadline: {AlertRules.N(o.NetGap)} plekken tekort netto, {AlertRules.N(o.GrossShortfall)} bruto; {gemeenten}.";
+        return text + $" (netto). Op de deadline: {Dutch.Number(o.NetGap)} plekken tekort netto, {Dutch.Number(o.GrossShortfall)} bruto; {gemeenten}.";
     }
 }

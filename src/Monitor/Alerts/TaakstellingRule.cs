@@ -1,4 +1,5 @@
 using Monitor.Analysis;
+using Monitor.Formatting;
 
 namespace Monitor.Alerts;
 
@@ -29,10 +30,10 @@ public static class TaakstellingRule
             {
                 var pace = housed / (double)due.Value;
                 if (pace < elapsed - o.PaceMargin)
-                    reasons.Add($"{AlertRules.N(housed)} van {AlertRules.N(due)} gehuisvest ({Pct(pace)}) terwijl {Pct(elapsed)} van {periode} voorbij is");
+                    reasons.Add($"{Dutch.Number(housed)} van {Dutch.Number(due)} gehuisvest ({Pct(pace)}) terwijl {Pct(elapsed)} van {periode} voorbij is");
             }
             if (carryIn >= o.CarryInMinimum)
-                reasons.Add($"achterstand van {AlertRules.N(carryIn)} meegenomen uit het vorige halfjaar{KoppelingenPart(input, code, carryIn)}");
+                reasons.Add($"achterstand van {Dutch.Number(carryIn)} meegenomen uit het vorige halfjaar{KoppelingenPart(input, code, carryIn)}");
             if (reasons.Count == 0) continue;
             var missed = h?.GemistOpRij ?? 0;
             var severity = missed >= 2 ? Severity.Kritiek : Severity.Waarschuwing;
@@ -47,8 +48,8 @@ public static class TaakstellingRule
     /// the achterstand carried in (issue 14); empty when they explain nothing or are unknown.</summary>
     private static string KoppelingenPart(AlertInput input, string code, int carryIn) =>
         input.Koppelingen.TryGetValue(code, out var k) && k.Achterstand == carryIn && k.Verklaard is > 0 and var v
-            ? v == carryIn ? ", geheel doordat er te weinig gekoppeld is" : $", waarvan {AlertRules.N(v)} doordat er te weinig gekoppeld is"
+            ? v == carryIn ? ", geheel doordat er te weinig gekoppeld is" : $", waarvan {Dutch.Number(v)} doordat er te weinig gekoppeld is"
             : "";
 
-    private static string Pct(double f) => (f * 100).ToString("0", AlertRules.Nl) + "%";
+    private static string Pct(double f) => (f * 100).ToString("0", Dutch.Culture) + "%";
 }

@@ -1,5 +1,6 @@
 using Monitor.Analysis;
 using Monitor.Compute;
+using Monitor.Formatting;
 
 namespace Monitor.Alerts;
 
@@ -25,29 +26,28 @@ public static class ToezichtRules
             // Every opgave's latest decision: the Minister's termijnen for asielopvang are watched like the provincie's.
             foreach (var r in g.Register.Where(r => r.Termijn < date && r.Stap != Stappen.Afgesloten))
                 yield return Condition(TermijnVerstreken, g, r.Opgave, Severity.Waarschuwing,
-                    $"{name(g.Gemeentecode)}: de termijn van {Stappen.Label(r.Stap)} ({r.Opgave}, besluit {D(r.Besluitdatum)}) is op {D(r.Termijn!.Value)} " +
+                    $"{name(g.Gemeentecode)}: de termijn van {Stappen.Label(r.Stap)} ({r.Opgave}, besluit {Dutch.Date(r.Besluitdatum)}) is op {Dutch.Date(r.Termijn!.Value)} " +
                     $"verstreken zonder latere stap in het register.");
             if (!withRegister.Contains(g.Provinciecode)) continue;
             if (p.Vergelijking == Vergelijking.VoorstelZwaarder && p.Stap is not null and not Stappen.Afgesloten)
                 yield return Condition(ZwaardereStap, g, "taakstelling", Severity.Waarschuwing,
                     $"{name(g.Gemeentecode)}: de ladder stelt {Stappen.Label(p.Stap)} voor; vastgelegd is " +
-                    $"{(p.Vastgelegd is { } v ? $"{Stappen.Label(v.Stap)} ({D(v.Besluitdatum)})" : "nog niets")}. " +
+                    $"{(p.Vastgelegd is { } v ? $"{Stappen.Label(v.Stap)} ({Dutch.Date(v.Besluitdatum)})" : "nog niets")}. " +
                     $"{p.GemistOpRij} halfja(a)r(en) op rij gemist{(p.VerklaardOpRij > 0 ? $", waarvan {p.VerklaardOpRij} verklaard door te weinig koppelingen" : "")}" +
                     $"{Tail(p)}.");
             if (p.VerschoonbaarVervallen)
                 yield return Condition(VerschoonbaarVervallen, g, "taakstelling", Severity.Waarschuwing,
-                    $"{name(g.Gemeentecode)}: beoordeeld als verschoonbaar ({D(p.Vastgelegd!.Besluitdatum)}), maar te weinig koppelingen verklaart de " +
+                    $"{name(g.Gemeentecode)}: beoordeeld als verschoonbaar ({Dutch.Date(p.Vastgelegd!.Besluitdatum)}), maar te weinig koppelingen verklaart de " +
                     $"achterstand niet meer{Tail(p)}.");
         }
     }
 
     private static string Tail(LadderProposal p) =>
-        p.Laatste is { } s && KoppelingShare.Zin(s) is { } zin ? $" ({p.LaatstePeriode}: {zin}; {AlertRules.N(s.Gekoppeld)} gekoppeld, {AlertRules.N(s.Housed)} gehuisvest)" : "";
+        p.Laatste is { } s && KoppelingShare.Zin(s) is { } zin ? $" ({p.LaatstePeriode}: {zin}; {Dutch.Number(s.Gekoppeld)} gekoppeld, {Dutch.Number(s.Housed)} gehuisvest)" : "";
 
     private static AlertCondition Condition(string rule, ToezichtGemeente g, string opgave, string severity, string summary) =>
         new(new AlertKey(rule, g.Gemeentecode, opgave), severity, summary, [Roles.Toezicht], []);
 
-    private static string D(DateOnly d) => AlertRules.D(d);
 }
 
 /// <summary>

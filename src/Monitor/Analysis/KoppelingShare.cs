@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitor.Formatting;
 
 namespace Monitor.Analysis;
 
@@ -30,20 +31,19 @@ public static class KoppelingShare
         return new(due, housed, gekoppeld, achterstand, verklaard);
     }
 
-    private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
 
     /// <summary>The Dutch sentence the outputs share: "achterstand 18, waarvan 12 doordat er te weinig gekoppeld is".
     /// Null when there is no achterstand.</summary>
     public static string? Zin(KoppelingStand s)
     {
         if (s.Achterstand is not > 0) return null;
-        var a = s.Achterstand.Value.ToString("N0", Nl);
+        var a = s.Achterstand.Value.ToString("N0", Dutch.Culture);
         return s.Verklaard switch
         {
             null => $"achterstand {a} (koppelingen onbekend)",
             0 => $"achterstand {a}, niet verklaard door koppelingen",
             var v when v == s.Achterstand => $"achterstand {a}, geheel doordat er te weinig gekoppeld is",
-            var v => $"achterstand {a}, waarvan {v.Value.ToString("N0", Nl)} doordat er te weinig gekoppeld is",
+            var v => $"achterstand {a}, waarvan {v.Value.ToString("N0", Dutch.Culture)} doordat er te weinig gekoppeld is",
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitor.Formatting;
 
 namespace Monitor.Analysis;
 
@@ -21,7 +22,7 @@ public sealed record UnknownAggregate(int Unknown, int Members, int KnownPart)
 
     /// <summary>"onbekend: 45 van 56 gemeenten zonder opgave; bekend deel: 3.008" (the known part only when there is one).</summary>
     public string Text => $"onbekend: {Unknown} van {Members} gemeenten zonder opgave"
-                          + (Unknown < Members ? $"; bekend deel: {KnownPart.ToString("N0", CultureInfo.GetCultureInfo("nl-NL"))}" : "");
+                          + (Unknown < Members ? $"; bekend deel: {KnownPart.ToString("N0", Dutch.Culture)}" : "");
 
     /// <summary>When the area's opgave is known (a provincial figure binds) but its gross shortfall is not, because that
     /// needs every member's opgave: "bruto tekort onbekend: 9 van 9 gemeenten zonder opgave".</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using Monitor.Analysis;
 using Monitor.Compute;
 using Monitor.Feeds.Loading;
+using Monitor.Formatting;
 
 namespace Monitor.Cli;
 
@@ -50,7 +51,7 @@ public static class ScenarioVerb
     }
 
     private static string Name(AnalysisInputs inputs, string code) => inputs.Gemeenten.FirstOrDefault(g => g.Code == code)?.Naam ?? code;
-    private static string Pct(double? v) => v is { } x ? x.ToString("0.0", CultureInfo.GetCultureInfo("nl-NL")) + "%" : "–";
+    private static string Pct(double? v) => v is { } x ? x.ToString("0.0", Dutch.Culture) + "%" : "–";
 
     private static void PrintHartVanBrabant(HvbView v, AnalysisInputs inputs)
     {

@@ -3,6 +3,7 @@ using SeriesRow = Monitor.Alerts.SeriesRow;
 using System.Text;
 using MimeKit;
 using Monitor.Alerts;
+using Monitor.Formatting;
 
 namespace Monitor.Outputs;
 
@@ -83,9 +84,9 @@ public static class AlertMail
         {
             AlertRules.TaakstellingAchter => $"taakstelling {Periode.HalfYearOf(f?.Datum ?? date).ToString()} loopt achter",
             AlertRules.DeadlineGemist => $"{what}: deadline verstreken, opgave niet gehaald",
-            AlertRules.PrognoseTekort when f?.Deadline is { } d && d < date => $"{what}: deadline {Headline.D(d)} verstreken met een tekort",
-            AlertRules.PrognoseTekort when f?.Deadline is { } d => $"{what}: tekort verwacht op {Headline.D(d)}",
-            AlertRules.ProvincieNettoTekort when f?.Deadline is { } d => $"{what}: netto tekort verwacht op {Headline.D(d)}",
+            AlertRules.PrognoseTekort when f?.Deadline is { } d && d < date => $"{what}: deadline {Dutch.Date(d)} verstreken met een tekort",
+            AlertRules.PrognoseTekort when f?.Deadline is { } d => $"{what}: tekort verwacht op {Dutch.Date(d)}",
+            AlertRules.ProvincieNettoTekort when f?.Deadline is { } d => $"{what}: netto tekort verwacht op {Dutch.Date(d)}",
             AlertRules.OekraineOnderSleutel => "Oekraïne-opvang onder het sleuteldeel",
             AlertRules.FeedTeLaat => $"{n.Alert.Key.Subject.Replace("feed:", "feed ")} is te laat",
             AlertRules.FeedAfgewezen => $"{n.Alert.Key.Subject.Replace("feed:", "feed ")}: levering afgewezen",
@@ -121,19 +122,19 @@ public static class AlertMail
         return n.Alert.Key.Rule switch
         {
             AlertRules.TaakstellingAchter when open is > 0 && f!.Deadline is { } d =>
-                $"Nog {AlertRules.N(open)} personen huisvesten vóór {Headline.D(d)}.",
+                $"Nog {Dutch.Number(open)} personen huisvesten vóór {Dutch.Date(d)}.",
             AlertRules.DeadlineGemist when n.Alert.Key.Gebiedcode.StartsWith("PV", StringComparison.Ordinal) =>
                 $"Bespreek in de regietafel welke gemeenten de ontbrekende {unit} leveren, en wanneer: de deadline is verstreken.",
             AlertRules.DeadlineGemist =>
                 $"De ontbrekende {unit} zo snel mogelijk beschikbaar maken, en de toezichthouder (de minister van JenV) melden hoe en " +
                 "wanneer (de beheerder van de Monitor kan daarvoor een ingevuld concept maken).",
             AlertRules.PrognoseTekort when open is > 0 && f!.Deadline is { } d && d < date =>
-                $"De {AlertRules.N(open)} ontbrekende {unit} zo snel mogelijk beschikbaar maken: de deadline van {Headline.D(d)} is verstreken.",
+                $"De {Dutch.Number(open)} ontbrekende {unit} zo snel mogelijk beschikbaar maken: de deadline van {Dutch.Date(d)} is verstreken.",
             AlertRules.PrognoseTekort when open is > 0 && f!.Deadline is { } d =>
-                $"Nog {AlertRules.N(open)} {unit} beschikbaar maken vóór {Headline.D(d)}." +
-                (f.PrognoseMidden is { } mid ? $" Met wat nu gepland is komen er naar verwachting {AlertRules.N(mid)} van de {AlertRules.N(f.OpgaveAantal)}." : ""),
+                $"Nog {Dutch.Number(open)} {unit} beschikbaar maken vóór {Dutch.Date(d)}." +
+                (f.PrognoseMidden is { } mid ? $" Met wat nu gepland is komen er naar verwachting {Dutch.Number(mid)} van de {Dutch.Number(f.OpgaveAantal)}." : ""),
             AlertRules.ProvincieNettoTekort when f?.Deadline is { } d =>
-                $"Bespreek in de regietafel welke gemeenten de ontbrekende {unit} vóór {Headline.D(d)} kunnen leveren.",
+                $"Bespreek in de regietafel welke gemeenten de ontbrekende {unit} vóór {Dutch.Date(d)} kunnen leveren.",
             AlertRules.OekraineOnderSleutel => "Niets verplicht: dit is informatie, op de Oekraïne-opvang is geen toezicht.",
             AlertRules.FeedTeLaat or AlertRules.FeedAfgewezen => "Zoek uit waarom de feed niet (goed) leverde en laat de bron opnieuw leveren.",
             _ => "Lees de toelichting hieronder.",

@@ -1,5 +1,6 @@
 using System.Text;
 using Monitor.Alerts;
+using Monitor.Formatting;
 using static Monitor.Outputs.AlertMail;
 using static Monitor.Outputs.AlertMailText;
 using static Monitor.Outputs.Mail;
@@ -21,7 +22,7 @@ public static class AlertMailHtml
           .Append($"<p>Beste {H(greeting)},</p>");
         if (Grouped(c))
         {
-            sb.Append($"<p>De Monitor heeft op {Headline.D(date)} {Count(notices.Count)} voor {H(Reader(c))}, per regel gegroepeerd.</p>");
+            sb.Append($"<p>De Monitor heeft op {Dutch.Date(date)} {Count(notices.Count)} voor {H(Reader(c))}, per regel gegroepeerd.</p>");
             foreach (var g in ByRule(notices))
             {
                 sb.Append($"<h3 style=\"font-size:16px;margin:18px 0 4px 0;\">{H(RuleTitle(g.Key.Rule))}{(g.Key.Resolved ? " — opgelost" : "")} — {g.Count()} {(g.Count() == 1 ? "gebied" : "gebieden")}</h3>")
@@ -37,7 +38,7 @@ public static class AlertMailHtml
         }
         else
         {
-            sb.Append($"<p>De Monitor heeft op {Headline.D(date)} {Count(notices.Count)} voor {H(Reader(c))}.</p>");
+            sb.Append($"<p>De Monitor heeft op {Dutch.Date(date)} {Count(notices.Count)} voor {H(Reader(c))}.</p>");
             foreach (var n in notices)
             {
                 var resolved = n.Kind == NotificationKind.Opgelost;
@@ -47,14 +48,14 @@ public static class AlertMailHtml
                 if (n.Figure is { } f)
                 {
                     sb.Append(Table).Append($"<tr>{Th}Cijfer</th>{Th}Waarde</th>{Th}Peildatum</th></tr>");
-                    Row(sb, "opgave", AlertRules.N(f.OpgaveAantal), f.Datum);
-                    Row(sb, "gerealiseerd", AlertRules.N(f.Gerealiseerd), f.Datum);
-                    if (f.OpgaveAantal is { } o && o > f.Gerealiseerd) Row(sb, "nog nodig", AlertRules.N(o - f.Gerealiseerd), f.Datum);
-                    if (f.PrognoseMidden is { } mid && n.Alert.Key.Subject is "asiel" or "amv") Row(sb, "prognose op de deadline", AlertRules.N(mid), f.Datum);
-                    if (f.Deadline is { } d) sb.Append($"<tr><td>deadline</td><td>{Headline.D(d)}</td><td></td></tr>");
+                    Row(sb, "opgave", Dutch.Number(f.OpgaveAantal), f.Datum);
+                    Row(sb, "gerealiseerd", Dutch.Number(f.Gerealiseerd), f.Datum);
+                    if (f.OpgaveAantal is { } o && o > f.Gerealiseerd) Row(sb, "nog nodig", Dutch.Number(o - f.Gerealiseerd), f.Datum);
+                    if (f.PrognoseMidden is { } mid && n.Alert.Key.Subject is "asiel" or "amv") Row(sb, "prognose op de deadline", Dutch.Number(mid), f.Datum);
+                    if (f.Deadline is { } d) sb.Append($"<tr><td>deadline</td><td>{Dutch.Date(d)}</td><td></td></tr>");
                     sb.Append("</table>");
                 }
-                sb.Append($"<p style=\"margin:4px 0;color:#555;font-size:12px;\">Bron: {H(Source(n))}. {H(Kind(n.Kind))}; melding {n.AlertId}, sinds {Headline.D(n.Alert.Since)}.</p>");
+                sb.Append($"<p style=\"margin:4px 0;color:#555;font-size:12px;\">Bron: {H(Source(n))}. {H(Kind(n.Kind))}; melding {n.AlertId}, sinds {Dutch.Date(n.Alert.Since)}.</p>");
             }
         }
         sb.Append("<h3 style=\"font-size:15px;margin:18px 0 4px 0;\">Begrippen</h3><ul style=\"margin:0;padding-left:18px;\">");
@@ -78,7 +79,7 @@ public static class AlertMailHtml
     }
 
     private static void Row(StringBuilder sb, string name, string value, DateOnly peildatum) =>
-        sb.Append($"<tr><td>{H(name)}</td><td align=\"right\">{H(value)}</td><td>{Headline.D(peildatum)}</td></tr>");
+        sb.Append($"<tr><td>{H(name)}</td><td align=\"right\">{H(value)}</td><td>{Dutch.Date(peildatum)}</td></tr>");
 
     private static string Badge(string word) =>
         $"<span style=\"display:inline-block;padding:1px 6px;border-radius:3px;background:{(word == "opgelost" ? "#2e8b57" : Colour(word))};color:#fff;font-size:12px;font-weight:bold;\">{H(word)}</span>";

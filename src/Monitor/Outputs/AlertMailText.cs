@@ -1,5 +1,6 @@
 using System.Text;
 using Monitor.Alerts;
+using Monitor.Formatting;
 using static Monitor.Outputs.AlertMail;
 
 namespace Monitor.Outputs;
@@ -13,7 +14,7 @@ public static class AlertMailText
         sb.AppendLine($"Beste {greeting},").AppendLine();
         if (Grouped(c))
         {
-            sb.AppendLine($"De Monitor heeft op {Headline.D(date)} {Count(notices.Count)} voor {Reader(c)}, per regel gegroepeerd.").AppendLine();
+            sb.AppendLine($"De Monitor heeft op {Dutch.Date(date)} {Count(notices.Count)} voor {Reader(c)}, per regel gegroepeerd.").AppendLine();
             foreach (var g in ByRule(notices))
             {
                 sb.AppendLine($"{RuleTitle(g.Key.Rule).ToUpperInvariant()}{(g.Key.Resolved ? " — OPGELOST" : "")} — {g.Count()} {(g.Count() == 1 ? "gebied" : "gebieden")}");
@@ -26,16 +27,16 @@ public static class AlertMailText
         }
         else
         {
-            sb.AppendLine($"De Monitor heeft op {Headline.D(date)} {Count(notices.Count)} voor {Reader(c)}.").AppendLine();
+            sb.AppendLine($"De Monitor heeft op {Dutch.Date(date)} {Count(notices.Count)} voor {Reader(c)}.").AppendLine();
             var i = 0;
             foreach (var n in notices)
             {
                 sb.AppendLine($"{++i}. {Capital(Topic(n, date))} ({(n.Kind == NotificationKind.Opgelost ? "opgelost" : n.Alert.Severity)}; {Kind(n.Kind)})");
                 sb.AppendLine($"   Wat wordt gevraagd: {Ask(n, date)}");
                 sb.AppendLine($"   Wat de Monitor ziet: {n.Alert.Summary}");
-                if (n.Figure is { } f) sb.AppendLine($"   Cijfers: {FigureLine(n)} (peildatum {Headline.D(f.Datum)}).");
+                if (n.Figure is { } f) sb.AppendLine($"   Cijfers: {FigureLine(n)} (peildatum {Dutch.Date(f.Datum)}).");
                 sb.AppendLine($"   Bron: {Source(n)}.");
-                sb.AppendLine($"   Melding {n.AlertId}, sinds {Headline.D(n.Alert.Since)}.").AppendLine();
+                sb.AppendLine($"   Melding {n.AlertId}, sinds {Dutch.Date(n.Alert.Since)}.").AppendLine();
             }
         }
         sb.AppendLine("BEGRIPPEN");
@@ -82,10 +83,10 @@ public static class AlertMailText
     {
         if (n.Figure is not { } f) return "geen cijfers";
         var unit = n.Alert.Key.Subject == "taakstelling" ? "gehuisvest" : "plekken";
-        var parts = new List<string> { $"{AlertRules.N(f.Gerealiseerd)} van {AlertRules.N(f.OpgaveAantal)} {unit}" };
-        if (f.OpgaveAantal is { } o && o > f.Gerealiseerd) parts.Add($"nog {AlertRules.N(o - f.Gerealiseerd)} nodig");
-        if (f.Deadline is { } d) parts.Add($"deadline {Headline.D(d)}");
-        if (f.PrognoseMidden is { } mid && n.Alert.Key.Subject is "asiel" or "amv") parts.Add($"prognose {AlertRules.N(mid)}");
+        var parts = new List<string> { $"{Dutch.Number(f.Gerealiseerd)} van {Dutch.Number(f.OpgaveAantal)} {unit}" };
+        if (f.OpgaveAantal is { } o && o > f.Gerealiseerd) parts.Add($"nog {Dutch.Number(o - f.Gerealiseerd)} nodig");
+        if (f.Deadline is { } d) parts.Add($"deadline {Dutch.Date(d)}");
+        if (f.PrognoseMidden is { } mid && n.Alert.Key.Subject is "asiel" or "amv") parts.Add($"prognose {Dutch.Number(mid)}");
         return string.Join(", ", parts);
     }
 

@@ -1,6 +1,7 @@
 using Monitor.Analysis;
 using Monitor.Outputs.Maps;
 using ScottPlot;
+using Monitor.Formatting;
 
 namespace Monitor.Outputs;
 
@@ -29,7 +30,7 @@ public static class DigestCharts
     {
         // ScottPlot formats tick labels with the current culture: Dutch dates (d-M-yyyy) and thousands (3.200).
         var culture = System.Globalization.CultureInfo.CurrentCulture;
-        System.Globalization.CultureInfo.CurrentCulture = Alerts.AlertRules.Nl;
+        System.Globalization.CultureInfo.CurrentCulture = Dutch.Culture;
         try
         {
             geometry ??= MapGeometry.Load();
@@ -49,7 +50,7 @@ public static class DigestCharts
                 : new MapValue(c, m.Name(c), null, 0))
             .ToList();
         return ChoroplethMap.Render(geometry, $"kaart-{opgave}.png",
-            $"{OpgaveTitle(opgave)} {m.ProvincieNaam}: realisatie per gemeente op {Headline.D(m.Date)}", values);
+            $"{OpgaveTitle(opgave)} {m.ProvincieNaam}: realisatie per gemeente op {Dutch.Date(m.Date)}", values);
     }
 
     /// <summary>Asiel in the provincie over time from 0: realised, the opgave, the passed deadline, and the projection to the next.</summary>
@@ -116,7 +117,7 @@ public static class DigestCharts
         var plot = NewPlot($"{OpgaveTitle(opgave)}: realisatie per gemeente (% van de opgave)");
         var rows = m.Gemeenten.Where(f => f.Opgave == opgave && f.OpgaveAantal is > 0)
             .Select(f => (f, pct: (double)(f.RealisatiePct ?? 100m * f.Gerealiseerd / f.OpgaveAantal!.Value)))
-            .OrderBy(x => x.pct).ThenBy(x => m.Name(x.f.Gebiedcode), StringComparer.Create(Alerts.AlertRules.Nl, true)).ToList();
+            .OrderBy(x => x.pct).ThenBy(x => m.Name(x.f.Gebiedcode), Dutch.NameOrder).ToList();
         var n = rows.Count;
         // Worst at the top: position n-1 is drawn highest.
         var bars = rows.Select((x, i) =>
@@ -125,7 +126,7 @@ public static class DigestCharts
             return new Bar
             {
                 Position = n - 1 - i, Value = x.pct, FillColor = Color.FromHex(band.Hex), LineWidth = 0,
-                Label = $"{x.pct.ToString("0", Alerts.AlertRules.Nl)}% {band.Word}",
+                Label = $"{x.pct.ToString("0", Dutch.Culture)}% {band.Word}",
             };
         }).ToList();
         var max = rows.Count > 0 ? Math.Max(o.TargetPct, rows.Max(x => x.pct)) : o.TargetPct;
@@ -153,7 +154,7 @@ public static class DigestCharts
         ChartFonts.Ensure();
         var periode = m.CarryOvers.FirstOrDefault()?.Periode ?? Periode.HalfYearOf(m.Date).ToString();
         var plot = NewPlot($"Taakstelling {periode}: meegenomen achterstand (+) of voorsprong (−)");
-        var rows = m.CarryOvers.Where(c => c.CarryIn != 0).OrderBy(c => c.CarryIn).ThenBy(c => m.Name(c.Gemeentecode), StringComparer.Create(Alerts.AlertRules.Nl, true)).ToList();
+        var rows = m.CarryOvers.Where(c => c.CarryIn != 0).OrderBy(c => c.CarryIn).ThenBy(c => m.Name(c.Gemeentecode), Dutch.NameOrder).ToList();
         var bars = rows.Select((c, i) => new Bar
         {
             Position = i, Value = c.CarryIn, FillColor = c.CarryIn > 0 ? Color.FromHex(RealisationBand.FarBehind.Hex) : Color.FromHex(RealisationBand.Met.Hex),

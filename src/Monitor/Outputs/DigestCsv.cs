@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Monitor.Formatting;
 
 namespace Monitor.Outputs;
 
@@ -15,7 +16,7 @@ public static class DigestCsv
             foreach (var o in DigestModel.Opgaven)
                 if (byOpgave.TryGetValue(o, out var f))
                     sb.AppendJoin(';', Field(code), Field(m.Name(code)), o, I(f.OpgaveAantal), I(f.Gerealiseerd), I(f.Gap), I(f.Tekort),
-                        f.RealisatiePct?.ToString("0.##", Alerts.AlertRules.Nl) ?? "", I(f.PrognoseLaag), I(f.PrognoseMidden), I(f.PrognoseHoog),
+                        f.RealisatiePct?.ToString("0.##", Dutch.Culture) ?? "", I(f.PrognoseLaag), I(f.PrognoseMidden), I(f.PrognoseHoog),
                         f.Deadline?.ToString("yyyy-MM-dd") ?? "", f.Datum.ToString("yyyy-MM-dd")).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Monitor.Outputs.Maps;
+using Monitor.Formatting;
 using static Monitor.Outputs.DigestModel;
 using static Monitor.Outputs.Mail;
 
@@ -34,12 +35,12 @@ public static class DigestHtml
           .Append("<body style=\"margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222;background:#fff;\">")
           .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:860px;\"><tr><td>")
           .Append($"<h1 style=\"font-size:22px;margin:0 0 4px 0;\">Weekoverzicht {H(m.ProvincieNaam)}</h1>")
-          .Append($"<p style=\"margin:0 0 12px 0;color:#555;\">Stand op {Headline.D(m.Date)} ({H(m.Provincie)}), voor de Provinciale Regietafel.")
+          .Append($"<p style=\"margin:0 0 12px 0;color:#555;\">Stand op {Dutch.Date(m.Date)} ({H(m.Provincie)}), voor de Provinciale Regietafel.")
           .Append(m.DashboardUrl is { Length: > 0 } url ? $" <a href=\"{H(DashboardLinks.Provincie(url, m.Provincie))}\">Open het dashboard</a>." : "")
           .Append("</p>");
         foreach (var section in Sections) section(sb, v);
         sb.Append("<p style=\"margin-top:24px;color:#666;font-size:12px;\">Cijfers uit de Monitor (berekende reeksen tot en met ")
-          .Append($"{Headline.D(m.Date)}). <strong>Netto tekort</strong> = opgave − gerealiseerd over de hele provincie (een overschot in de ene gemeente dekt een tekort in de andere); ")
+          .Append($"{Dutch.Date(m.Date)}). <strong>Netto tekort</strong> = opgave − gerealiseerd over de hele provincie (een overschot in de ene gemeente dekt een tekort in de andere); ")
           .Append("<strong>bruto tekort</strong> = de som van de tekorten van de gemeenten onder hun opgave. Kaarten: ").Append(H(MapGeometry.Attribution)).Append(". ")
           .Append("Dit bericht is automatisch verstuurd.</p></td></tr></table></body></html>");
         return sb.ToString();
@@ -110,7 +111,7 @@ public static class DigestHtml
         var m = v.M;
         Section(sb, "Sinds vorige week");
         if (m.PreviousDate is not { } prev) { sb.Append("<p>Er is nog geen eerder weekoverzicht opgeslagen; volgende week staan hier de veranderingen.</p>"); return; }
-        sb.Append($"<p>Vergeleken met het weekoverzicht van {Headline.D(prev)}:</p>").Append(Table)
+        sb.Append($"<p>Vergeleken met het weekoverzicht van {Dutch.Date(prev)}:</p>").Append(Table)
           .Append($"<tr>{Th}Opgave</th>{Th}Gerealiseerd</th>{Th}Verschil</th>{Th}Netto tekort</th>{Th}Verschil</th>{Th}Bruto tekort</th>{Th}Verschil</th></tr>");
         foreach (var f in m.Headlines)
         {
@@ -186,7 +187,7 @@ public static class DigestHtml
     {
         var m = v.M;
         Section(sb, "Open meldingen");
-        if (m.OpenAlerts.Count == 0) { sb.Append($"<p>Geen open meldingen op {Headline.D(m.Date)}.</p>"); return; }
+        if (m.OpenAlerts.Count == 0) { sb.Append($"<p>Geen open meldingen op {Dutch.Date(m.Date)}.</p>"); return; }
         sb.Append(Table).Append($"<tr>{Th}Ernst</th>{Th}Gebied</th>{Th}Samenvatting</th>{Th}Sinds</th>{Th}Melding</th></tr>");
         foreach (var a in m.OpenAlerts)
             sb.Append($"<tr><td>{H(a.Ernst)}</td><td>{H(m.Name(a.Gebiedcode))}</td><td>{H(a.Samenvatting)}</td><td>{a.Sinds:d-M-yyyy}</td>{Num}{a.Id}</td></tr>");

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Monitor.Alerts;
+using Monitor.Formatting;
 
 namespace Monitor.Outputs;
 
@@ -84,8 +85,8 @@ public sealed record DigestModel(
     internal static string Projection(Figure f) =>
         f.PrognoseLaag is { } l && f.PrognoseHoog is { } h ? $"{N(l)}–{N(h)}" : f.PrognoseMidden is { } m ? N(m) : "–";
     internal static string Period(Agreement a) => a.PeriodeVan == a.PeriodeTot ? a.PeriodeVan : $"{a.PeriodeVan} t/m {a.PeriodeTot}";
-    internal static string N(int? n) => AlertRules.N(n);
-    internal static string Pct(decimal? p) => p is { } v ? v.ToString("0.#", AlertRules.Nl) + "%" : "–";
+    internal static string N(int? n) => Dutch.Number(n);
+    internal static string Pct(decimal? p) => Dutch.Percent(p);
     internal static string Delta(int? now, int? before) => now is null || before is null ? "–" : (now - before) switch
     {
         0 => "=",

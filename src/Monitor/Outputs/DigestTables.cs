@@ -1,3 +1,4 @@
+using Monitor.Formatting;
 namespace Monitor.Outputs;
 
 /// <summary>The digest's derived tables, shared by HTML, text and CSV so they always agree.</summary>
@@ -15,7 +16,7 @@ public static class DigestTables
     /// <summary>The gemeenten with a shortfall on one opgave, largest first (then by name): the "who lags" section.</summary>
     public static IReadOnlyList<Figure> Laggards(DigestModel m, string opgave) =>
         m.Gemeenten.Where(f => f.Opgave == opgave && f.Tekort is > 0)
-            .OrderByDescending(f => f.Tekort).ThenBy(f => m.Name(f.Gebiedcode), StringComparer.Create(Alerts.AlertRules.Nl, true)).ToList();
+            .OrderByDescending(f => f.Tekort).ThenBy(f => m.Name(f.Gebiedcode), Dutch.NameOrder).ToList();
 
     /// <summary>Gemeente × opgave with the largest shortfall now.</summary>
     public static IReadOnlyList<Figure> TopShortfalls(DigestModel m, int max) =>
@@ -23,6 +24,6 @@ public static class DigestTables
 
     /// <summary>The per-gemeente table: one row per gemeente, a cell per opgave.</summary>
     public static IReadOnlyList<(string Code, IReadOnlyDictionary<string, Figure> ByOpgave)> PerGemeente(DigestModel m) =>
-        m.Gemeenten.GroupBy(f => f.Gebiedcode).OrderBy(g => m.Name(g.Key), StringComparer.Create(Alerts.AlertRules.Nl, true))
+        m.Gemeenten.GroupBy(f => f.Gebiedcode).OrderBy(g => m.Name(g.Key), Dutch.NameOrder)
             .Select(g => (g.Key, (IReadOnlyDictionary<string, Figure>)g.ToDictionary(f => f.Opgave))).ToList();
 }

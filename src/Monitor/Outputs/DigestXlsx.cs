@@ -1,4 +1,5 @@
 using Monitor.Feeds.Formats;
+using Monitor.Formatting;
 
 namespace Monitor.Outputs;
 
@@ -21,7 +22,7 @@ public static class DigestXlsx
             {
                 var rows = figures.Where(f => f.Opgave == opgave)
                     .OrderBy(f => f.Gebiedcode.StartsWith("GM", StringComparison.Ordinal) ? 1 : 0)
-                    .ThenBy(f => name(f.Gebiedcode), StringComparer.Create(Alerts.AlertRules.Nl, true)).ToList();
+                    .ThenBy(f => name(f.Gebiedcode), Dutch.NameOrder).ToList();
                 if (rows.Count == 0) continue;
                 writer.AddSheet(DigestModel.OpgaveLabel(opgave), new[] { Header.Cast<object?>() }.Concat(rows.Select(f => (IEnumerable<object?>)
                 [

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitor.Compute;
+using Monitor.Formatting;
 
 namespace Monitor.Outputs;
 
@@ -15,7 +16,6 @@ public static class GapDeadlineColumns
         "vorige_deadline,vorige_deadline_periode,vorige_deadline_opgave,vorige_deadline_gerealiseerd,vorige_deadline_netto_gap," +
         "vorige_deadline_bruto_tekort,vorige_deadline_gemist_aantal,vorige_deadline_gemist_gemeenten,sinds_vorige_deadline,deadline_gemist";
 
-    private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
 
     public static IEnumerable<string> Csv(GapRow r)
     {
@@ -43,13 +43,13 @@ public static class GapDeadlineColumns
     {
         if (r.VorigeDeadline is not { } o) return "";
         var day = o.Deadline.ToString("d-M-yyyy", CultureInfo.InvariantCulture);
-        var since = r.SindsDeadline is { } s ? $"; sindsdien {(s >= 0 ? "+" : "")}{N(s)}" : "";
+        var since = r.SindsDeadline is { } s ? $"; sindsdien {(s >= 0 ? "+" : "")}{Dutch.Number(s)}" : "";
         var state = r.DeadlineGemist ? " (deadline gemist)" : "";
         if (o.OpgaveAantal is null)
             return $"{day}: opgave onbekend ({o.Unknown} van {o.Members} gemeenten zonder opgave){since}";
         if (o.Niveau == Monitor.Analysis.AreaLevel.Gemeente)
-            return $"{day}: {N(o.Gerealiseerd)} van {N(o.OpgaveAantal)}, {(o.WasMissed ? "gemist" : "gehaald")}{since}{state}";
-        var result = o.WasMissed ? $"{N(o.NetGap)} tekort netto, {N(o.GrossShortfall)} bruto" : $"gehaald (netto), {N(o.GrossShortfall)} bruto tekort";
+            return $"{day}: {Dutch.Number(o.Gerealiseerd)} van {Dutch.Number(o.OpgaveAantal)}, {(o.WasMissed ? "gemist" : "gehaald")}{since}{state}";
+        var result = o.WasMissed ? $"{Dutch.Number(o.NetGap)} tekort netto, {Dutch.Number(o.GrossShortfall)} bruto" : $"gehaald (netto), {Dutch.Number(o.GrossShortfall)} bruto tekort";
         return $"{day}: {result}, {o.Missed.Count} gemeenten gemist{since}{state}";
     }
 
@@ -59,5 +59,4 @@ public static class GapDeadlineColumns
         "Laad de cycli (monitor ingest --kind cycli) en reken opnieuw (monitor compute).";
 
     private static string Num(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
-    private static string N(int? v) => v?.ToString("N0", Nl) ?? "?";
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Monitor.Compute;
 using Monitor.Feeds.Values;
 using Spectre.Console;
+using Monitor.Formatting;
 
 namespace Monitor.Outputs;
 
@@ -72,7 +73,7 @@ public static class GapFormats
             table.AddColumn(new TableColumn(h));
         foreach (var r in rows)
             table.AddRow(Markup.Escape(InvisibleCharacters.Escape($"{r.Gebiedcode} {r.Gebiednaam}")), r.Opgave, Date(r.Datum), Num(r.OpgaveAantal) + Marked(r.Rechtsstatus), Num(r.Gerealiseerd),
-                Num(r.Gap), Num(r.Tekort), r.RealisatiePct?.ToString("0.0", CultureInfo.GetCultureInfo("nl-NL")) ?? "", Date(r.Deadline),
+                Num(r.Gap), Num(r.Tekort), r.RealisatiePct?.ToString("0.0", Dutch.Culture) ?? "", Date(r.Deadline),
                 r.PrognoseMidden is null ? "" : Markup.Escape($"{r.PrognoseLaag}–{r.PrognoseMidden}–{r.PrognoseHoog} ({r.Methode})"),
                 Markup.Escape(r.Toelichting ?? ""), Markup.Escape(GapDeadlineColumns.Text(r)));
         console.Write(table);

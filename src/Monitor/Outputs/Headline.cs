@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitor.Formatting;
 
 namespace Monitor.Outputs;
 
@@ -23,7 +24,6 @@ public sealed record HeadlineInput(
 /// </summary>
 public static class Headline
 {
-    private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
 
     /// <summary>The sentences, without the opgave's name: the caller puts that in front (bold in HTML).</summary>
     public static IReadOnlyList<string> Sentences(HeadlineInput x)
@@ -37,7 +37,7 @@ public static class Headline
             return s;
         }
 
-        var pct = opgave > 0 ? (100.0 * x.Gerealiseerd / opgave).ToString("0", Nl) + "%" : "–";
+        var pct = opgave > 0 ? (100.0 * x.Gerealiseerd / opgave).ToString("0", Dutch.Culture) + "%" : "–";
         var stand = $"{N(x.Gerealiseerd)} van {N(opgave)} {unit} gerealiseerd ({pct})";
 
         if (x.Passed is { } p && x.Date > p.Date)
@@ -54,17 +54,17 @@ public static class Headline
                 _ => "sindsdien niets veranderd",
             };
             // A gemeente's own headline has no members to count.
-            s.Add(x.MembersWithOpgave > 0 ? $"Deadline {D(p.Date)} verstreken: {then}, {missed}; {sinceText}." : $"Deadline {D(p.Date)} verstreken: {then}; {sinceText}.");
+            s.Add(x.MembersWithOpgave > 0 ? $"Deadline {Dutch.Date(p.Date)} verstreken: {then}, {missed}; {sinceText}." : $"Deadline {Dutch.Date(p.Date)} verstreken: {then}; {sinceText}.");
             s.Add(stand + (x.NetGap is > 0 ? $"; nu nog {N(x.NetGap)} {unit} tekort (netto)." : "; de opgave is nu netto gehaald."));
         }
         else if (x.NextDeadline is { } deadline && deadline == x.Date)
-            s.Add(stand + (x.NetGap is > 0 ? $"; vandaag, {D(deadline)}, is de deadline en er ontbreken netto nog {N(x.NetGap)} {unit}."
-                                             : $"; vandaag, {D(deadline)}, is de deadline en de opgave is netto gehaald."));
+            s.Add(stand + (x.NetGap is > 0 ? $"; vandaag, {Dutch.Date(deadline)}, is de deadline en er ontbreken netto nog {N(x.NetGap)} {unit}."
+                                             : $"; vandaag, {Dutch.Date(deadline)}, is de deadline en de opgave is netto gehaald."));
         else if (x.NextDeadline is { } next)
         {
             var days = next.DayNumber - x.Date.DayNumber;
-            s.Add(stand + (x.NetGap is > 0 ? $"; nog {N(x.NetGap)} {unit} nodig vóór {D(next)} (over {N(days)} dagen)."
-                                             : $"; de opgave voor {D(next)} is netto gehaald."));
+            s.Add(stand + (x.NetGap is > 0 ? $"; nog {N(x.NetGap)} {unit} nodig vóór {Dutch.Date(next)} (over {N(days)} dagen)."
+                                             : $"; de opgave voor {Dutch.Date(next)} is netto gehaald."));
         }
         else s.Add(stand + (x.NetGap is > 0 ? $"; netto nog {N(x.NetGap)} {unit} tekort." : "; de opgave is netto gehaald."));
 
@@ -82,12 +82,11 @@ public static class Headline
             });
 
         if (x.Passed is { } passed && x.Date > passed.Date)
-            s.Add(x.NextDeadline is { } nd && nd > x.Date ? $"Volgende deadline: {D(nd)}." : "Er is nog geen volgende deadline vastgesteld.");
+            s.Add(x.NextDeadline is { } nd && nd > x.Date ? $"Volgende deadline: {Dutch.Date(nd)}." : "Er is nog geen volgende deadline vastgesteld.");
         if (x.Opgave == "oekraine") s.Add("Ter informatie: op de opvang van ontheemden uit Oekraïne is geen toezicht.");
         if (!string.IsNullOrWhiteSpace(x.Footnote)) s.Add(x.Footnote.Trim());
         return s;
     }
 
-    internal static string N(int? n) => n?.ToString("N0", Nl) ?? "–";
-    public static string D(DateOnly d) => d.ToString("d MMMM yyyy", Nl);
+    internal static string N(int? n) => Dutch.Number(n, "–");
 }

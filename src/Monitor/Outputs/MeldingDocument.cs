@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Monitor.Analysis;
 using Monitor.Compute;
+using Monitor.Formatting;
 
 namespace Monitor.Outputs;
 
@@ -12,7 +13,6 @@ namespace Monitor.Outputs;
 /// </summary>
 public static class MeldingDocument
 {
-    private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
     private const string InTeVullen = "[In te vullen door het college]";
 
     /// <summary>The document as (heading, paragraphs, table) sections: one source for both renderings.</summary>
@@ -31,26 +31,26 @@ public static class MeldingDocument
             new("De opgave", [
                 v.Effectief is { } eff
                     ? $"De opgave {OpgaveLabel(f.Opgave)} van {f.Gemeentenaam} voor {v.Periode} is {N(eff)} plekken."
-                    : $"Voor {f.Gemeentenaam} is op {D(f.Datum)} geen opgave {OpgaveLabel(f.Opgave)} bekend.",
+                    : $"Voor {f.Gemeentenaam} is op {Dutch.Date(f.Datum)} geen opgave {OpgaveLabel(f.Opgave)} bekend.",
                 v.Bronversie is { } b
-                    ? $"Bron: {b.Versie.Code()}, gepubliceerd {D(b.Publicatiedatum)} ({N(b.Aantal)} plekken){(input.Bron is null ? "" : $"; {input.Bron}")}."
+                    ? $"Bron: {b.Versie.Code()}, gepubliceerd {Dutch.Date(b.Publicatiedatum)} ({N(b.Aantal)} plekken){(input.Bron is null ? "" : $"; {input.Bron}")}."
                     : "Bron: geen gepubliceerd cijfer.",
                 v.Afspraken == 0 ? "Er gelden geen afspraken met andere gemeenten die de opgave verschuiven."
                     : $"Afspraken met andere gemeenten ({string.Join(", ", v.Afspraakcodes)}) verschuiven {Signed(v.Afspraken)} plekken.",
             ]),
             new("Gerealiseerde plekken", [
-                $"Op {D(f.Datum)} zijn {N(f.Gerealiseerd.Beschikbaar)} plekken beschikbaar, waarvan {N(f.Gerealiseerd.Duurzaam)} duurzaam (minstens vijf jaar)." +
+                $"Op {Dutch.Date(f.Datum)} zijn {N(f.Gerealiseerd.Beschikbaar)} plekken beschikbaar, waarvan {N(f.Gerealiseerd.Duurzaam)} duurzaam (minstens vijf jaar)." +
                 (f.Tekort is > 0 ? $" Het tekort is {N(f.Tekort)} plekken." : ""),
             ], f.Beschikbaar.Count == 0 ? null :
                 [["Locatie", "Plekken", "Beschikbaar vanaf", "Beschikbaar tot"], .. f.Beschikbaar.Select(r => new[]
-                    { Name(input, r), N(r.Capaciteit), r.BeschikbaarVanaf is { } d ? D(d) : "", r.BeschikbaarTot is { } e ? D(e) : "" })]),
+                    { Name(input, r), N(r.Capaciteit), r.BeschikbaarVanaf is { } d ? Dutch.Date(d) : "", r.BeschikbaarTot is { } e ? Dutch.Date(e) : "" })]),
             new("Locaties in voorbereiding", [
                 f.InVoorbereiding.Count == 0 ? "Er zijn geen locaties in voorbereiding."
                     : $"{f.InVoorbereiding.Count} locatie(s) met samen {N(f.InVoorbereiding.Sum(r => r.Capaciteit))} plekken zijn in voorbereiding. " +
                       "Een locatie zonder verwachte datum telt niet mee in de prognose.",
             ], f.InVoorbereiding.Count == 0 ? null :
                 [["Locatie", "Plekken", "Verwacht beschikbaar", "Beschikbaar tot"], .. f.InVoorbereiding.Select(r => new[]
-                    { Name(input, r), N(r.Capaciteit), r.BeschikbaarVanaf is { } d ? D(d) : "geen datum", r.BeschikbaarTot is { } e ? D(e) : "" })]),
+                    { Name(input, r), N(r.Capaciteit), r.BeschikbaarVanaf is { } d ? Dutch.Date(d) : "geen datum", r.BeschikbaarTot is { } e ? Dutch.Date(e) : "" })]),
             new("Prognose", Prognose(f)),
             new("Oorzaken", ["Waardoor de opgave niet (op tijd) wordt gehaald.", InTeVullen], Blank: true),
             new("Maatregelen", ["Wat het college doet om het tekort in te lopen, met data.", InTeVullen], Blank: true),
@@ -62,15 +62,15 @@ public static class MeldingDocument
     {
         var opgave = f.Opgavewaarde.Effectief;
         if (f.DeadlineVerstreken && f.OpDeadline is { } od)
-            return $"Op {D(f.Deadline!.Value)} moesten {N(od.Opgave)} plekken {OpgaveLabel(f.Opgave)} beschikbaar zijn; op die dag waren het er {N(od.Gerealiseerd)}" +
+            return $"Op {Dutch.Date(f.Deadline!.Value)} moesten {N(od.Opgave)} plekken {OpgaveLabel(f.Opgave)} beschikbaar zijn; op die dag waren het er {N(od.Gerealiseerd)}" +
                    (od.Gerealiseerd >= od.Opgave ? ": de opgave was gehaald. Sindsdien is het aantal gedaald." : ": de deadline is niet gehaald.") +
-                   $" Op {D(f.Datum)} zijn er {N(f.Gerealiseerd.Beschikbaar)} van {N(opgave)}" +
+                   $" Op {Dutch.Date(f.Datum)} zijn er {N(f.Gerealiseerd.Beschikbaar)} van {N(opgave)}" +
                    $"{(f.Tekort is > 0 ? $", een tekort van {N(f.Tekort)}" : "")}. Daarom meldt het college dit aan de toezichthouder.";
         if (f.Prognose is { } p && opgave is { } o)
             return p.Midden < o
-                ? $"Naar verwachting zijn op {D(p.Deadline)} {N(p.Midden)} van de {N(o)} plekken {OpgaveLabel(f.Opgave)} beschikbaar " +
+                ? $"Naar verwachting zijn op {Dutch.Date(p.Deadline)} {N(p.Midden)} van de {N(o)} plekken {OpgaveLabel(f.Opgave)} beschikbaar " +
                   $"(bandbreedte {N(p.Laag)}–{N(p.Hoog)}). Er dreigt een tekort van {N(o - p.Midden)} plekken; het college meldt dit tijdig."
-                : $"Naar verwachting zijn op {D(p.Deadline)} {N(p.Midden)} van de {N(o)} plekken beschikbaar: er dreigt geen tekort. " +
+                : $"Naar verwachting zijn op {Dutch.Date(p.Deadline)} {N(p.Midden)} van de {N(o)} plekken beschikbaar: er dreigt geen tekort. " +
                   "Een melding is op dit moment niet nodig.";
         return "Er is geen deadline of prognose bekend.";
     }
@@ -81,9 +81,9 @@ public static class MeldingDocument
         var list = new List<string>
         {
             f.DeadlineVerstreken
-                ? $"De deadline van {D(f.Deadline!.Value)} is verstreken. De prognose kijkt vooruit tot {D(p.Deadline)}: de volgende " +
+                ? $"De deadline van {Dutch.Date(f.Deadline!.Value)} is verstreken. De prognose kijkt vooruit tot {Dutch.Date(p.Deadline)}: de volgende " +
                   "deadline, of als die er niet is de verwachte datum van de laatste locatie in voorbereiding (anders een half jaar na vandaag)."
-                : $"De prognose kijkt vooruit tot de deadline van {D(p.Deadline)}.",
+                : $"De prognose kijkt vooruit tot de deadline van {Dutch.Date(p.Deadline)}.",
             $"Verwacht: {N(p.Midden)} plekken (bandbreedte {N(p.Laag)} tot {N(p.Hoog)}); methode: {p.Methode}." +
             (f.Opgavewaarde.Effectief is not { } o ? "" : p.Midden < o ? $" Daarmee blijft een tekort van {N(o - p.Midden)} plekken." : " Daarmee is de opgave gehaald."),
             $"Pijplijn: de plekken die er nu zijn en op die dag nog open zijn, plus de locaties in voorbereiding die dan verwacht worden: {N(p.Pijplijn)}. " +
@@ -101,7 +101,7 @@ public static class MeldingDocument
         sb.AppendLine($"CONCEPT - {Subject(f)}").AppendLine();
         sb.AppendLine($"Van:       het college van burgemeester en wethouders van {f.Gemeentenaam} ({f.Gemeentecode}), provincie {input.Provincienaam}");
         sb.AppendLine($"Aan:       {Toezichthouder}");
-        sb.AppendLine($"Datum:     {D(f.Datum)}");
+        sb.AppendLine($"Datum:     {Dutch.Date(f.Datum)}");
         sb.AppendLine($"Onderwerp: {Subject(f)}").AppendLine();
         foreach (var s in Sections(input))
         {
@@ -132,7 +132,7 @@ public static class MeldingDocument
           .Append("</style></head><body>\n");
         sb.Append("<p class=\"concept\">CONCEPT — TE BEWERKEN DOOR HET COLLEGE</p>\n<h1>").Append(Mail.H(Subject(f))).Append("</h1>\n<dl>")
           .Append($"<dt>Van</dt><dd>het college van burgemeester en wethouders van {Mail.H(f.Gemeentenaam)} ({f.Gemeentecode}), provincie {Mail.H(input.Provincienaam)}</dd>")
-          .Append($"<dt>Aan</dt><dd>{Mail.H(Toezichthouder)}</dd><dt>Datum</dt><dd>{D(f.Datum)}</dd></dl>\n");
+          .Append($"<dt>Aan</dt><dd>{Mail.H(Toezichthouder)}</dd><dt>Datum</dt><dd>{Dutch.Date(f.Datum)}</dd></dl>\n");
         foreach (var s in Sections(input))
         {
             sb.Append("<h2>").Append(Mail.H(s.Heading)).Append("</h2>\n");
@@ -158,14 +158,13 @@ public static class MeldingDocument
     private const string Toezichthouder = "de Minister van Justitie en Veiligheid, toezichthouder op de Spreidingswet";
 
     private static string Footer(MeldingFacts f) =>
-        $"Concept opgesteld door de Monitor op {D(f.Datum)} uit de cijfers in het magazijn. Controleer de cijfers, vul oorzaken en maatregelen in " +
+        $"Concept opgesteld door de Monitor op {Dutch.Date(f.Datum)} uit de cijfers in het magazijn. Controleer de cijfers, vul oorzaken en maatregelen in " +
         "en laat het college de melding vaststellen voordat zij verstuurd wordt.";
 
     private static string Name(MeldingInput input, PlaceRow r) =>
         input.Locatienamen.TryGetValue(r.Locatiecode, out var n) && n != r.Locatiecode ? $"{n} ({r.Locatiecode})" : r.Locatiecode;
 
     public static string OpgaveLabel(Opgave o) => o == Opgave.Amv ? "amv-opvang" : "asielopvang";
-    private static string N(int? n) => n?.ToString("N0", Nl) ?? "onbekend";
+    private static string N(int? n) => Dutch.Number(n, "onbekend");
     private static string Signed(int n) => n > 0 ? $"+{N(n)}" : N(n);
-    private static string D(DateOnly d) => d.ToString("d MMMM yyyy", Nl);
 }

@@ -4,13 +4,13 @@ using System.Text.Json;
 using Monitor.Analysis;
 using Monitor.Compute;
 using Spectre.Console;
+using Monitor.Formatting;
 
 namespace Monitor.Outputs;
 
 /// <summary>How <c>monitor toezicht</c> prints: a Dutch table for people, CSV and JSON with fixed names for scripts.</summary>
 public static class ToezichtFormats
 {
-    private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
 
     /// <summary>Scripts rely on this header: never reorder or rename.</summary>
     public const string CsvHeader =
@@ -82,7 +82,7 @@ public static class ToezichtFormats
             : AnsiConsole.Console;
         if (redirected) console.Profile.Width = 250;
         var table = new Table().Border(TableBorder.Simple)
-            .Title($"Toezicht op de taakstelling per {date.ToString("d MMMM yyyy", Nl)} (ladder {ladder})");
+            .Title($"Toezicht op de taakstelling per {date.ToString("d MMMM yyyy", Dutch.Culture)} (ladder {ladder})");
         foreach (var h in new[] { "Gemeente", "Halfjaar", "Te huisvesten", "Gehuisvest", "Gekoppeld", "Achterstand", "Door koppelingen",
                      "Gemist op rij", "Vastgelegd", "Oordeel", "Voorstel", "Termijn" })
             table.AddColumn(new TableColumn(h));
@@ -91,7 +91,7 @@ public static class ToezichtFormats
         {
             var s = p.Laatste;
             table.AddRow(Markup.Escape($"{g.Gemeentecode} {g.Naam}"), p.LaatstePeriode?.ToString() ?? "–", Cell(s?.Due), Cell(s?.Housed),
-                Cell(s?.Gekoppeld), s?.Achterstand is > 0 ? N(s.Achterstand) : "–", s?.Achterstand is > 0 ? Cell(s.Verklaard) : "",
+                Cell(s?.Gekoppeld), s?.Achterstand is > 0 ? Dutch.Number(s.Achterstand) : "–", s?.Achterstand is > 0 ? Cell(s.Verklaard) : "",
                 MissedText(p), Markup.Escape(RecordedText(p.Vastgelegd)), Markup.Escape(Stappen.OordeelLabel(p.Vastgelegd?.Oordeel)),
                 Markup.Escape(ProposalText(p)), Markup.Escape(TermijnText(p)));
         }
@@ -108,18 +108,18 @@ public static class ToezichtFormats
     {
         null => "",
         { Achterstand: null } => "geen taakstelling",
-        { Achterstand: <= 0 } s => $"gehaald ({N(s.Housed)} van {N(s.Due)}, {N(s.Gekoppeld)} gekoppeld)",
-        var s => $"{KoppelingShare.Zin(s)} ({N(s.Housed)} van {N(s.Due)}, {N(s.Gekoppeld)} gekoppeld)",
+        { Achterstand: <= 0 } s => $"gehaald ({Dutch.Number(s.Housed)} van {Dutch.Number(s.Due)}, {Dutch.Number(s.Gekoppeld)} gekoppeld)",
+        var s => $"{KoppelingShare.Zin(s)} ({Dutch.Number(s.Housed)} van {Dutch.Number(s.Due)}, {Dutch.Number(s.Gekoppeld)} gekoppeld)",
     };
 
     public static string RecordedText(RegisterEntry? r) =>
-        r is null ? "–" : $"{Stappen.Label(r.Stap)}{(r.Regime is null ? "" : $", {r.Regime}")} {r.Besluitdatum.ToString("d-M-yyyy", Nl)}";
+        r is null ? "–" : $"{Stappen.Label(r.Stap)}{(r.Regime is null ? "" : $", {r.Regime}")} {r.Besluitdatum.ToString("d-M-yyyy", Dutch.Culture)}";
 
     public static string ProposalText(LadderProposal p)
     {
         var stap = p.Stap is null ? "geen stap" : Stappen.Label(p.Stap);
         var regime = p.Regime is null ? "" : $", {p.Regime}";
-        var termijn = p.Termijn is { } t ? $", termijn {t.ToString("d-M-yyyy", Nl)}" : "";
+        var termijn = p.Termijn is { } t ? $", termijn {t.ToString("d-M-yyyy", Dutch.Culture)}" : "";
         var compare = p.Vastgelegd is null && p.Stap is null ? "" : p.Vergelijking switch
         {
             Vergelijking.VoorstelZwaarder => " (zwaarder)",
@@ -130,10 +130,9 @@ public static class ToezichtFormats
     }
 
     public static string TermijnText(LadderProposal p) => p.Vastgelegd?.Termijn is not { } t ? ""
-        : p.TermijnVerstreken ? $"VERSTREKEN {t.ToString("d-M-yyyy", Nl)}" : t.ToString("d-M-yyyy", Nl);
+        : p.TermijnVerstreken ? $"VERSTREKEN {t.ToString("d-M-yyyy", Dutch.Culture)}" : t.ToString("d-M-yyyy", Dutch.Culture);
 
-    private static string Cell(int? v) => v is null ? "" : N(v);
-    private static string N(int? v) => v?.ToString("N0", Nl) ?? "?";
+    private static string Cell(int? v) => v is null ? "" : Dutch.Number(v);
     private static string Num(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
     private static string Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
     private static string Field(string s) => s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";

@@ -4,6 +4,7 @@ using MimeKit;
 using Monitor.Outputs.Maps;
 using static Monitor.Outputs.Mail;
 using Monitor.Analysis;
+using Monitor.Formatting;
 
 namespace Monitor.Outputs.College;
 
@@ -13,7 +14,6 @@ namespace Monitor.Outputs.College;
 /// </summary>
 public static class CollegeMail
 {
-    private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
 
     public static MimeMessage Compose(CollegeModel m, MailboxAddress from, IReadOnlyList<MailboxAddress> to, DateTimeOffset now)
     {
@@ -28,12 +28,12 @@ public static class CollegeMail
         return message;
     }
 
-    public static string Subject(CollegeModel m) => $"{m.GemeenteNaam} — overzicht opgaven {m.Date.ToString("MMMM yyyy", Nl)}";
+    public static string Subject(CollegeModel m) => $"{m.GemeenteNaam} — overzicht opgaven {m.Date.ToString("MMMM yyyy", Dutch.Culture)}";
 
     public static string Text(CollegeModel m)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"OVERZICHT {m.GemeenteNaam.ToUpperInvariant()} ({m.Gemeente}), stand op {Headline.D(m.Date)}").AppendLine();
+        sb.AppendLine($"OVERZICHT {m.GemeenteNaam.ToUpperInvariant()} ({m.Gemeente}), stand op {Dutch.Date(m.Date)}").AppendLine();
         sb.AppendLine("WAT WORDT GEVRAAGD");
         foreach (var (_, what) in m.Asks()) sb.AppendLine("- " + what);
         if (m.Asks().Count == 0) sb.AppendLine("- Niets openstaand: elke opgave onder toezicht is gehaald.");
@@ -60,7 +60,7 @@ public static class CollegeMail
           .Append("<body style=\"margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222;background:#fff;\">")
           .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:860px;\"><tr><td>")
           .Append($"<h1 style=\"font-size:22px;margin:0 0 4px 0;\">Overzicht opgaven {H(m.GemeenteNaam)}</h1>")
-          .Append($"<p style=\"margin:0 0 12px 0;color:#555;\">Stand op {Headline.D(m.Date)}, voor het college van B&amp;W ({H(m.Gemeente)}, provincie {H(m.ProvincieNaam)}).")
+          .Append($"<p style=\"margin:0 0 12px 0;color:#555;\">Stand op {Dutch.Date(m.Date)}, voor het college van B&amp;W ({H(m.Gemeente)}, provincie {H(m.ProvincieNaam)}).")
           .Append(m.DashboardUrl is { Length: > 0 } url ? $" <a href=\"{H(DashboardLinks.Gemeente(url, m.Gemeente))}\">Open het dashboard</a>." : "").Append("</p>");
 
         DigestHtml.Section(sb, "Wat wordt gevraagd");
@@ -82,7 +82,7 @@ public static class CollegeMail
             var band = RealisationBand.Of(f.OpgaveAantal, f.Gerealiseerd);
             sb.Append($"<tr><td>{H(DigestCharts.OpgaveTitle(o))}{(o == "oekraine" ? " <span style=\"color:#666;\">(ter informatie)</span>" : "")}</td><td>{DigestHtml.Badge(band)}</td>")
               .Append($"{DigestHtml.Num}{Headline.N(f.Gerealiseerd)} / {Headline.N(f.OpgaveAantal)}</td>{DigestHtml.Num}{Headline.N(f.Tekort)}</td>")
-              .Append($"<td>{(f.Deadline is { } d ? Headline.D(d) : "–")}</td><td>{Headline.D(f.Datum)}</td></tr>");
+              .Append($"<td>{(f.Deadline is { } d ? Dutch.Date(d) : "–")}</td><td>{Dutch.Date(f.Datum)}</td></tr>");
         }
         sb.Append("</table>");
         foreach (var o in DigestModel.Opgaven)
@@ -113,7 +113,7 @@ public static class CollegeMail
         }
 
         DigestHtml.Section(sb, "Open meldingen");
-        if (m.OpenAlerts.Count == 0) sb.Append($"<p>Geen open meldingen op {Headline.D(m.Date)}.</p>");
+        if (m.OpenAlerts.Count == 0) sb.Append($"<p>Geen open meldingen op {Dutch.Date(m.Date)}.</p>");
         else
         {
             sb.Append("<ul style=\"margin:0;padding-left:18px;\">");
@@ -142,13 +142,13 @@ public static class CollegeMail
         foreach (var f in m.Figures)
             sb.AppendJoin(';', DigestCsv.Field(m.Gemeente), DigestCsv.Field(m.GemeenteNaam), f.Opgave, f.OpgaveAantal?.ToString(CultureInfo.InvariantCulture) ?? "",
                 f.Gerealiseerd.ToString(CultureInfo.InvariantCulture), f.Gap?.ToString(CultureInfo.InvariantCulture) ?? "", f.Tekort?.ToString(CultureInfo.InvariantCulture) ?? "",
-                f.RealisatiePct?.ToString("0.##", Nl) ?? "", f.PrognoseLaag?.ToString(CultureInfo.InvariantCulture) ?? "", f.PrognoseMidden?.ToString(CultureInfo.InvariantCulture) ?? "",
+                f.RealisatiePct?.ToString("0.##", Dutch.Culture) ?? "", f.PrognoseLaag?.ToString(CultureInfo.InvariantCulture) ?? "", f.PrognoseMidden?.ToString(CultureInfo.InvariantCulture) ?? "",
                 f.PrognoseHoog?.ToString(CultureInfo.InvariantCulture) ?? "", f.Deadline?.ToString("yyyy-MM-dd") ?? "", f.Datum.ToString("yyyy-MM-dd")).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
 
     private static string Status(string s) => s == "in_voorbereiding" ? "in voorbereiding" : s;
-    private static string Until(Location l) => l.BeschikbaarTot is { } t ? $", tot {Headline.D(t)}" : "";
+    private static string Until(Location l) => l.BeschikbaarTot is { } t ? $", tot {Dutch.Date(t)}" : "";
     private static string Span(Location l) =>
         (l.BeschikbaarVanaf is { } v ? $"vanaf {v:d-M-yyyy}" : "") + (l.BeschikbaarTot is { } t ? $" tot {t:d-M-yyyy}" : "");
 }

@@ -1,4 +1,5 @@
 using Monitor.Analysis;
+using Monitor.Formatting;
 namespace Monitor.Outputs.College;
 
 /// <summary>A location of the gemeente in the latest snapshot of its feed on or before the date.</summary>
@@ -31,9 +32,9 @@ public sealed record CollegeModel(
             // The taakstelling's date is the end of the running half year, also when a series row does not carry it.
             var deadline = f.Deadline ?? (opgave == "taakstelling" ? Periode.HalfYearOf(Date).End : null);
             asks.Add(deadline is { } d && d >= Date
-                ? (d, $"{DigestCharts.OpgaveTitle(opgave)}: nog {Headline.N(open)} {unit} vóór {Headline.D(d)}.")
+                ? (d, $"{DigestCharts.OpgaveTitle(opgave)}: nog {Headline.N(open)} {unit} vóór {Dutch.Date(d)}.")
                 : (null, $"{DigestCharts.OpgaveTitle(opgave)}: {Headline.N(open)} {unit} zo snel mogelijk; " +
-                         (Passed.GetValueOrDefault(opgave) is { } p ? $"de deadline van {Headline.D(p.Date)} is verstreken." : "er is geen deadline vastgesteld.")));
+                         (Passed.GetValueOrDefault(opgave) is { } p ? $"de deadline van {Dutch.Date(p.Date)} is verstreken." : "er is geen deadline vastgesteld.")));
         }
         return asks.OrderBy(a => a.Item1 ?? DateOnly.MinValue).ToList();
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScottPlot;
+using Monitor.Formatting;
 
 namespace Monitor.Outputs.Maps;
 
@@ -15,7 +16,6 @@ public sealed record MapResult(Chart Image, string Summary, IReadOnlyList<MapVal
 /// </summary>
 public static class ChoroplethMap
 {
-    private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
 
     public static MapResult Render(MapGeometry geometry, string fileName, string title, IReadOnlyList<MapValue> values, int width = 800, int height = 640)
     {
@@ -72,7 +72,7 @@ public static class ChoroplethMap
         if (withOpgave.Count == 0) return "Geen gemeente heeft een opgave.";
         string Names(IEnumerable<MapValue> vs, int max)
         {
-            var list = vs.OrderBy(v => (double)v.Gerealiseerd / v.Opgave!.Value).ThenBy(v => v.Name, StringComparer.Create(Nl, true)).ToList();
+            var list = vs.OrderBy(v => (double)v.Gerealiseerd / v.Opgave!.Value).ThenBy(v => v.Name, StringComparer.Create(Dutch.Culture, true)).ToList();
             var shown = list.Take(max).Select(v => $"{v.Name} ({Pct(v)})").ToList();
             if (list.Count > max) shown.Add($"{list.Count - max} andere");
             return shown.Count == 1 ? shown[0] : string.Join(", ", shown.Take(shown.Count - 1)) + " en " + shown[^1];
@@ -92,5 +92,5 @@ public static class ChoroplethMap
         return string.Join(" ", parts);
     }
 
-    private static string Pct(MapValue v) => (100.0 * v.Gerealiseerd / v.Opgave!.Value).ToString("0", Nl) + "%";
+    private static string Pct(MapValue v) => (100.0 * v.Gerealiseerd / v.Opgave!.Value).ToString("0", Dutch.Culture) + "%";
 }
