@@ -1,7 +1,8 @@
+using Monitor.Clock;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Monitor.Analysis;
-using Monitor.Outputs;
+using Monitor.Outbox;
 
 namespace Monitor.Alerts;
 

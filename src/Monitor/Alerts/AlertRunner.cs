@@ -1,6 +1,6 @@
 using Dapper;
-using Monitor.Outputs;
 using Npgsql;
+using Monitor.Outbox;
 
 namespace Monitor.Alerts;
 
@@ -16,7 +16,7 @@ public sealed record AlertRunResult(DateOnly Date, int Conditions, int Open, int
 /// One evaluation: rules → lifecycle step per alert → one message per recipient into the outbox, all in one transaction.
 /// An alert counts as notified once its message is durably in the outbox; the outbox then delivers it (OutboxSender).
 /// </summary>
-public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOptions options, SmtpOptions smtp, DigestOptions digest, Analysis.ToezichtOptions? toezicht = null)
+public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOptions options, SmtpOptions smtp, DashboardLinkOptions links, Analysis.ToezichtOptions? toezicht = null)
 {
     public async Task<AlertRunResult> RunAsync(DateOnly date, DateTimeOffset evaluatedAt, CancellationToken ct)
     {
@@ -144,7 +144,7 @@ public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOption
             ? contacts.Where(c => c.Gebiedcode == provincie && c.Rol == Roles.Prt).ToList() is { Count: > 0 } prt ? prt
               : contacts.Where(c => c.Gebiedcode == provincie && c.Rol == Roles.Toezicht).ToList()
             : [];
-        return new AlertMailContext(contact.Rol, contact.Gebiedcode, code => input.Names.TryGetValue(code, out var n) ? n : code, ask, digest.DashboardUrl);
+        return new AlertMailContext(contact.Rol, contact.Gebiedcode, code => input.Names.TryGetValue(code, out var n) ? n : code, ask, links.DashboardUrl);
     }
 
     /// <summary>Creates a silence for the identity of alert <paramref name="alertId"/>: notifications stop on dates before <paramref name="until"/>.</summary>

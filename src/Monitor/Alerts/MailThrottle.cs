@@ -1,4 +1,3 @@
-using Monitor.Outputs;
 
 namespace Monitor.Alerts;
 

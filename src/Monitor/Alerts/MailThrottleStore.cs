@@ -1,5 +1,4 @@
 using Dapper;
-using Monitor.Outputs;
 using Npgsql;
 
 namespace Monitor.Alerts;

@@ -22,7 +22,7 @@ public static class ToezichtAlerts
         {
             Datum = date, r.G.Gemeentecode, r.P.GemistOpRij, r.P.VerklaardOpRij, r.P.Laatste?.Achterstand, r.P.Laatste?.Verklaard, r.P.Stap, r.P.Regime,
             Vastgelegd = r.P.Vastgelegd?.Stap, r.P.Vastgelegd?.Oordeel, r.P.Vastgelegd?.Termijn,
-            Vergelijking = Outputs.ToezichtFormats.VergelijkingCode(r.P.Vergelijking),
+            Vergelijking = Vergelijkingen.Code(r.P.Vergelijking),
         }), tx);
         return ToezichtRules.Evaluate(rows, date, name).ToList();
     }

@@ -15,12 +15,12 @@ public delegate Task<IReadOnlyList<(string Where, string Sql)>> DashboardExpande
 public delegate Task DigestRenderer(string provinciecode);
 
 /// <summary>
-/// The seams through which the bench measures work that lives in other parts of the Monitor. Each is null until the
-/// integrator wires it in <see cref="Cli.BenchVerb"/>; a figure whose seam is null is reported as not measured, with
-/// the reason, never estimated.
+/// The seams through which the bench measures work that lives in other parts of the Monitor, wired once (read-only) in
+/// the bench verb. A figure whose seam is null is reported as not measured, with the reason, never estimated: tests
+/// use that to check the bench without rendering digests.
 /// </summary>
-/// <param name="ExpandDashboard">The dashboards' Grafana expansion (GrafanaSqlExpander with DashboardRunner's variable
-/// resolution, to be moved from tests/Monitor.Tests/Dashboards/ to src/Monitor/Dashboards/).</param>
+/// <param name="ExpandDashboard">The dashboards' Grafana expansion (Bench/Dashboards: GrafanaSqlExpander with
+/// DashboardRunner's variable resolution).</param>
 /// <param name="PanelRole">The read-only role Grafana uses; panel queries run after SET ROLE to it. Null: the bench's own user.</param>
 /// <param name="Digests">Given the bench's services and its "today", a renderer of one provincie's digest (DigestRunner.PreviewAsync into a temp folder).</param>
 public sealed record BenchHooks(

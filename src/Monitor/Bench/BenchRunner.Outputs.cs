@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Cli;
+using Monitor.Hosting;
 using Npgsql;
 
 namespace Monitor.Bench;

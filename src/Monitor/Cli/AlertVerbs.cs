@@ -1,9 +1,11 @@
+using Monitor.Clock;
 using System.CommandLine;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Alerts;
 using Monitor.Analysis;
-using Monitor.Outputs;
+using Monitor.Hosting;
+using Monitor.Outbox;
 
 namespace Monitor.Cli;
 

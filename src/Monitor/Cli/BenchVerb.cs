@@ -2,6 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Bench;
 using Monitor.Warehouse;
+using Monitor.Bench.Dashboards;
+using Monitor.Digests;
+using Monitor.Hosting;
 
 namespace Monitor.Cli;
 
@@ -13,11 +16,11 @@ namespace Monitor.Cli;
 public static class BenchVerb
 {
     /// <summary>The dashboards' Grafana expansion, run as the read-only Grafana role, and the digest renderer (see BenchHooks).</summary>
-    public static BenchHooks Hooks { get; set; } = new(
-        ExpandDashboard: Dashboards.DashboardExpansion.ExpandAsync,
+    private static readonly BenchHooks Hooks = new(
+        ExpandDashboard: DashboardExpansion.ExpandAsync,
         PanelRole: "monitor_grafana",
         Digests: (services, today, folder) => provincie =>
-            services.GetRequiredService<Outputs.DigestRunner>().PreviewAsync(provincie, today, folder, DateTimeOffset.UtcNow, CancellationToken.None));
+            services.GetRequiredService<DigestRunner>().PreviewAsync(provincie, today, folder, DateTimeOffset.UtcNow, CancellationToken.None));
 
     public static Command Build()
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Compute;
+using Monitor.Hosting;
 
 namespace Monitor.Cli;
 

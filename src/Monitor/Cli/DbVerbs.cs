@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Monitor.Warehouse;
+using Monitor.Hosting;
 
 namespace Monitor.Cli;
 

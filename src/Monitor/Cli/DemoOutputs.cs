@@ -1,7 +1,10 @@
+using Monitor.Clock;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Alerts;
 using Monitor.Analysis;
-using Monitor.Outputs;
+using Monitor.Digests;
+using Monitor.Hosting;
+using Monitor.Outbox;
 
 namespace Monitor.Cli;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Monitor.Feeds;
 using Monitor.Samples;
 using Monitor.Warehouse;
+using Monitor.Hosting;
 
 namespace Monitor.Cli;
 

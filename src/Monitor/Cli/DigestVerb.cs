@@ -1,7 +1,11 @@
+using Monitor.Clock;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Analysis;
-using Monitor.Outputs;
+using Monitor.Digests;
+using Monitor.Digests.College;
+using Monitor.Hosting;
+using Monitor.Outbox;
 
 namespace Monitor.Cli;
 
@@ -51,7 +55,7 @@ public static class DigestVerb
     /// <summary>The college digest of each gemeente asked for: a preview in the folder, or (--send) through the outbox.</summary>
     private static async Task<int> College(MonitorContext ctx, string[] gemeenten, DateOnly date, string? folder, bool sending, CancellationToken ct)
     {
-        var runner = ctx.Services.GetRequiredService<Outputs.College.CollegeRunner>();
+        var runner = ctx.Services.GetRequiredService<CollegeRunner>();
         foreach (var g in gemeenten.Select(x => x.Trim().ToUpperInvariant()).Distinct())
         {
             if (sending)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Feeds;
 using Monitor.Feeds.Fetching;
+using Monitor.Hosting;
 
 namespace Monitor.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Monitor.Compute;
-using Monitor.Outputs;
+using Monitor.Hosting;
 
 namespace Monitor.Cli;
 

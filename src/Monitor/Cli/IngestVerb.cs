@@ -5,6 +5,7 @@ using Monitor.Feeds.Kinds;
 using Monitor.Feeds.Loading;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using Monitor.Hosting;
 
 namespace Monitor.Cli;
 

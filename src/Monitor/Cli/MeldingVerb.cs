@@ -1,8 +1,10 @@
+using Monitor.Clock;
 using System.CommandLine;
 using Monitor.Analysis;
 using Monitor.Compute;
 using Monitor.Feeds.Values;
-using Monitor.Outputs;
+using Monitor.Digests;
+using Monitor.Hosting;
 
 namespace Monitor.Cli;
 

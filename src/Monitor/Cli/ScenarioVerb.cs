@@ -1,9 +1,11 @@
+using Monitor.Clock;
 using System.CommandLine;
 using System.Globalization;
 using Monitor.Analysis;
 using Monitor.Compute;
 using Monitor.Feeds.Loading;
 using Monitor.Formatting;
+using Monitor.Hosting;
 
 namespace Monitor.Cli;
 

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Monitor.Scheduling;
+using Monitor.Digests.Maps;
+using Monitor.Hosting;
 
 namespace Monitor.Cli;
 
@@ -67,7 +69,7 @@ public static class ServeVerb
             http.Response.StatusCode = healthy ? 200 : 503;
             await http.Response.WriteAsJsonAsync(detail, http.RequestAborted);
         });
-        Outputs.Maps.MapEndpoint.Map(app); // issue 13: the provincie maps for Grafana's text panel
+        MapEndpoint.Map(app); // issue 13: the provincie maps for Grafana's text panel
         app.Services.GetRequiredService<Schedule>().Register();
         return app;
     }

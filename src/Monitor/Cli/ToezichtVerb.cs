@@ -1,8 +1,9 @@
+using Monitor.Clock;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Analysis;
 using Monitor.Compute;
-using Monitor.Outputs;
+using Monitor.Hosting;
 
 namespace Monitor.Cli;
 

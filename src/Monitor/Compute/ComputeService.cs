@@ -1,3 +1,4 @@
+using Monitor.Clock;
 using System.Diagnostics;
 using Dapper;
 using Monitor.Analysis;

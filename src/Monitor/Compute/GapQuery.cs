@@ -1,3 +1,4 @@
+using Monitor.Clock;
 using Dapper;
 using Monitor.Feeds.Loading;
 using Monitor.Feeds.Values;
@@ -20,7 +21,7 @@ public sealed class GapQuery(NpgsqlDataSource db)
         foreach (var text in gemeenten)
         {
             if (!ValueParser.TryGemeentecode(text, out var code, out var error)) throw new ArgumentException(error);
-            var targets = map.Resolve(code, Analysis.AmsterdamDate.Today());
+            var targets = map.Resolve(code, AmsterdamDate.Today());
             if (targets.Count == 0) throw new ArgumentException($"Gemeente {code} is onbekend.");
             if (targets.Count > 1) throw new ArgumentException($"Gemeente {code} is gesplitst over {string.Join(", ", targets.Select(t => t.Code))}; kies er een.");
             codes.Add(targets[0].Code);

@@ -1,3 +1,4 @@
+using Monitor.Clock;
 using Monitor.Analysis;
 using Monitor.Feeds;
 using Monitor.Feeds.Formats;
@@ -35,7 +36,7 @@ public static class ProposalReader
                     if (!CellParser.TryParse(col, text, reader.Numbers, out values[i], out var error)) problems.Add(new(name, reader.Line, col.Name, error));
                     else if (col.Type == Feeds.Kinds.ValueType.GemeenteCode && values[i] is string code)
                     {
-                        var targets = codes.Resolve(code, Analysis.AmsterdamDate.Today()); // a proposal is about today's gemeenten
+                        var targets = codes.Resolve(code, AmsterdamDate.Today()); // a proposal is about today's gemeenten
                         if (targets.Count != 1) problems.Add(new(name, reader.Line, col.Name, targets.Count == 0 ? $"onbekende gemeentecode {code}." : $"gemeentecode {code} is gesplitst; gebruik de nieuwe code."));
                         else values[i] = targets[0].Code;
                     }

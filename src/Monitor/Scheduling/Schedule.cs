@@ -1,7 +1,11 @@
+using Monitor.Clock;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Monitor.Analysis;
 using Monitor.Feeds;
+using Monitor.Digests;
+using Monitor.Digests.College;
+using Monitor.Outbox;
 
 namespace Monitor.Scheduling;
 
@@ -21,12 +25,12 @@ public sealed class Schedule(FeedCatalog catalog, IRecurringJobManager recurring
         // Outputs (issue 5): alerts daily after the nightly computation, the digest on Monday morning, the outbox often.
         recurring.AddOrUpdate<Alerts.AlertJob>("alerts:daily", "c-output", j => j.RunAsync(CancellationToken.None),
             config["Schedule:Alerts"] ?? "0 6 * * *", options);
-        recurring.AddOrUpdate<Outputs.DigestJob>("digest:weekly", "c-output", j => j.RunAsync(CancellationToken.None),
+        recurring.AddOrUpdate<DigestJob>("digest:weekly", "c-output", j => j.RunAsync(CancellationToken.None),
             config["Schedule:Digest"] ?? "0 8 * * 1", options);
         // Issue 13: each college's own overview, monthly (the 1st, 08:00) unless Schedule:CollegeDigest says otherwise.
-        recurring.AddOrUpdate<Outputs.College.CollegeJob>("digest:college", "c-output", j => j.RunAsync(CancellationToken.None),
+        recurring.AddOrUpdate<CollegeJob>("digest:college", "c-output", j => j.RunAsync(CancellationToken.None),
             config["Schedule:CollegeDigest"] ?? "0 8 1 * *", options);
-        recurring.AddOrUpdate<Outputs.OutboxJob>("outbox:send", "c-output", j => j.RunAsync(CancellationToken.None),
+        recurring.AddOrUpdate<OutboxJob>("outbox:send", "c-output", j => j.RunAsync(CancellationToken.None),
             config["Schedule:Outbox"] ?? "*/5 * * * *", options);
     }
 }

@@ -1,5 +1,4 @@
 using Monitor.Alerts;
-using Monitor.Outputs;
 
 namespace Monitor.Tests.Alerts;
 

@@ -1,3 +1,4 @@
+using Monitor.Clock;
 using Monitor.Analysis;
 using Monitor.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Monitor.Compute;
-using Monitor.Outputs;
 using Monitor.Tests.Support;
+using Monitor.Cli;
 
 namespace Monitor.Tests.Compute;
 

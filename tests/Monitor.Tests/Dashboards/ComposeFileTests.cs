@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Configuration;
-using Monitor.Dashboards;
-using Monitor.Dashboards.Grafana;
 using System.Text.RegularExpressions;
 using Monitor.Tests.Support;
 using YamlDotNet.RepresentationModel;
+using Monitor.Bench.Dashboards;
 
 namespace Monitor.Tests.Dashboards;
 

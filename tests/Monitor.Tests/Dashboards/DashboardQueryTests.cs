@@ -1,7 +1,7 @@
-using Monitor.Dashboards;
-using Monitor.Dashboards.Grafana;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Monitor.Bench.Dashboards;
+using Monitor.Bench.Dashboards.Grafana;
 
 namespace Monitor.Tests.Dashboards;
 

@@ -1,6 +1,6 @@
-using Monitor.Dashboards;
-using Monitor.Dashboards.Grafana;
 using System.Text.RegularExpressions;
+using Monitor.Bench.Dashboards;
+using Monitor.Bench.Dashboards.Grafana;
 
 namespace Monitor.Tests.Dashboards;
 

@@ -1,5 +1,4 @@
-using Monitor.Dashboards;
-using Monitor.Dashboards.Grafana;
+using Monitor.Bench.Dashboards.Grafana;
 
 namespace Monitor.Tests.Dashboards;
 

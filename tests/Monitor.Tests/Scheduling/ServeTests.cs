@@ -1,3 +1,4 @@
+using Monitor.Hosting;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;

@@ -1,3 +1,4 @@
+using Monitor.Hosting;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;

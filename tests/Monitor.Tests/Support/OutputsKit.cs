@@ -1,8 +1,10 @@
+using Monitor.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Alerts;
 using Monitor.Cli;
-using Monitor.Outputs;
+using Monitor.Digests;
+using Monitor.Outbox;
 
 namespace Monitor.Tests.Support;
 

@@ -1,3 +1,4 @@
+using Monitor.Digests;
 using System.Text;
 using Monitor.Feeds;
 using Monitor.Feeds.Formats;

@@ -1,3 +1,4 @@
+using Monitor.Clock;
 using System.Runtime.CompilerServices;
 using Monitor.Analysis;
 

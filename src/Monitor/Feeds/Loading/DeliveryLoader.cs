@@ -1,3 +1,4 @@
+using Monitor.Clock;
 using System.Text.Json;
 using Dapper;
 using Monitor.Analysis;

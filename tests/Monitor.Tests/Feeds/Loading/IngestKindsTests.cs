@@ -44,7 +44,7 @@ public sealed class IngestKindsTests : IAsyncLifetime
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "opgave.xlsx");
         await using (var f = File.Create(path))
-        using (var xlsx = new Monitor.Feeds.Formats.XlsxTableWriter(f))
+        using (var xlsx = new Monitor.Digests.XlsxTableWriter(f))
             xlsx.AddSheet("Opgaven", [
                 ["Verdeelbesluit Spreidingswet"], ["Bron: ministerie van JenV"], [],
                 ["opgave", "versie", "periode", "gebiedcode", "aantal", "publicatiedatum"],

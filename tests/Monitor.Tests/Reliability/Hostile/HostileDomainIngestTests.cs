@@ -1,9 +1,9 @@
 using Monitor.Compute;
 using Monitor.Feeds;
 using Monitor.Feeds.Loading;
-using Monitor.Outputs;
 using Monitor.Tests.Support;
 using Npgsql;
+using Monitor.Cli;
 
 namespace Monitor.Tests.Reliability.Hostile;
 

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Warehouse;
+using Npgsql;
+
+namespace Monitor.Hosting;
+
+/// <summary>What every verb needs: configuration and the warehouse (embedded when nothing is configured).</summary>
+public sealed class MonitorContext : IAsyncDisposable
+{
+    public IConfiguration Config { get; }
+    public NpgsqlDataSource Db { get; }
+    public string ConnectionString { get; }
+    public ServiceProvider Services { get; }
+
+    private MonitorContext(IConfiguration config, string connectionString)
+    {
+        Config = config;
+        ConnectionString = connectionString;
+        Db = NpgsqlDataSource.Create(connectionString);
+        Services = new ServiceCollection().AddMonitorServices(config, Db).BuildServiceProvider();
+    }
+
+    public static IConfiguration LoadConfiguration() => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "monitor.json"), optional: true)
+        .AddEnvironmentVariables("MONITOR_")
+        .Build();
+
+    /// <summary>Opens the warehouse and brings its schema up to date, so no verb ever runs on a stale schema.</summary>
+    public static async Task<MonitorContext> OpenAsync(bool migrate = true, IConfiguration? config = null)
+    {
+        config ??= LoadConfiguration();
+        var cs = WarehouseLocation.Resolve(config, msg => Console.Error.WriteLine(msg));
+        var ctx = new MonitorContext(config, cs);
+        try
+        {
+            // Connect once up front, so a wrong setting is reported as such and not as the first query's failure.
+            if (migrate) await new Migrator(ctx.Db, Console.Error.WriteLine).MigrateAsync();
+            else await (await ctx.Db.OpenConnectionAsync()).DisposeAsync();
+        }
+        catch (Exception e) when (ConnectionFailure.Describe(e, cs, ConnectionFailure.SettingName(config)) is { } why)
+        {
+            await ctx.DisposeAsync();
+            throw new InvalidOperationException(why, e);
+        }
+        return ctx;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Db.DisposeAsync();
+    }
+}
