@@ -9,15 +9,6 @@ namespace Monitor.Alerts;
 /// <summary>Reads what the rules need for one evaluation date from the tables the compute job fills.</summary>
 public sealed class AlertData(NpgsqlDataSource db, FeedCatalog catalog)
 {
-    private const string SeriesSql = """
-        SELECT DISTINCT ON (gebiedcode, opgave)
-               gebiedcode, niveau, opgave, datum, opgave_aantal AS opgaveaantal, gerealiseerd, gap, tekort, realisatie_pct AS realisatiepct, deadline,
-               prognose_laag AS prognoselaag, prognose_midden AS prognosemidden, prognose_hoog AS prognosehoog
-        FROM monitor.series
-        WHERE niveau IN ('gemeente', 'provincie') AND datum <= @date AND datum >= @from
-        ORDER BY gebiedcode, opgave, datum DESC
-        """;
-
     private const string HalfYearSql = """
         SELECT gemeentecode, periode, taakstelling, carry_in AS carryin, due, gehuisvest, gemist_op_rij AS gemistoprij
         FROM monitor.taakstelling_halfjaren WHERE periode = @periode
@@ -38,7 +29,7 @@ public sealed class AlertData(NpgsqlDataSource db, FeedCatalog catalog)
     public async Task<AlertInput> LoadAsync(DateOnly date, DateTimeOffset evaluatedAt, AlertOptions options, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        var series = (await conn.QueryAsync<SeriesRow>(SeriesSql, new { date, from = date.AddDays(-options.MaxDataAgeDays) })).ToList();
+        var series = await SeriesReader.LatestAsync(conn, date, date.AddDays(-options.MaxDataAgeDays), [AreaLevel.Gemeente, AreaLevel.Provincie], ct);
         var halfYears = (await conn.QueryAsync<HalfYearRow>(HalfYearSql, new { periode = Periode.HalfYearOf(date).ToString() })).ToList();
         var deliveries = (await conn.QueryAsync<(string Feed, DateTime FetchedAt, string Outcome, long Id, string? Problem)>(
             DeliveriesSql, new { at = evaluatedAt.UtcDateTime })).ToDictionary(d => d.Feed);

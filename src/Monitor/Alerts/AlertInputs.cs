@@ -1,10 +1,5 @@
 namespace Monitor.Alerts;
 
-/// <summary>One row of monitor.series: the latest on or before the evaluation date for its area and opgave.</summary>
-public sealed record SeriesRow(
-    string Gebiedcode, string Niveau, string Opgave, DateOnly Datum, int? OpgaveAantal, int Gerealiseerd, int? Gap, int? Tekort,
-    decimal? RealisatiePct, DateOnly? Deadline, int? PrognoseLaag, int? PrognoseMidden, int? PrognoseHoog);
-
 /// <summary>One row of monitor.taakstelling_halfjaren for the half year of the evaluation date.</summary>
 public sealed record HalfYearRow(string Gemeentecode, string Periode, int? Taakstelling, int CarryIn, int? Due, int Gehuisvest, int GemistOpRij);
 
@@ -15,7 +10,8 @@ public sealed record FeedStatus(string Feed, TimeSpan? ExpectedEvery, DateTimeOf
 public sealed record AlertInput(
     DateOnly Date,
     DateTimeOffset EvaluatedAt,
-    IReadOnlyList<SeriesRow> Series,
+    /// <summary>Per gemeente and provincie the latest monitor.series row on or before the evaluation date.</summary>
+    IReadOnlyList<Analysis.SeriesRow> Series,
     IReadOnlyList<HalfYearRow> HalfYears,
     IReadOnlyList<FeedStatus> Feeds,
     IReadOnlyDictionary<string, string> Names)

@@ -1,5 +1,4 @@
 using Monitor.Analysis;
-using SeriesRow = Monitor.Alerts.SeriesRow;
 using System.Text;
 using MimeKit;
 using Monitor.Formatting;

@@ -22,15 +22,15 @@ public static class AlertRules
     public static IReadOnlyList<AlertCondition> Evaluate(AlertInput input, AlertOptions options)
     {
         var fresh = input.Series.Where(s => s.Datum <= input.Date && input.Date.DayNumber - s.Datum.DayNumber <= options.MaxDataAgeDays
-                                            && !input.EndedOpgaven.Contains(s.Opgave)).ToList();
+                                            && !input.EndedOpgaven.Contains(s.Opgave.Code())).ToList();
         var result = new List<AlertCondition>();
         foreach (var s in fresh)
         {
             var c = (s.Niveau, s.Opgave) switch
             {
-                ("gemeente", "asiel" or "amv") => GemeenteProjection(s, input, options),
-                ("provincie", "asiel" or "amv") => ProvincieProjection(s, input, options),
-                ("gemeente", "oekraine") => Oekraine(s, input, options),
+                (AreaLevel.Gemeente, Opgave.Asiel or Opgave.Amv) => GemeenteProjection(s, input, options),
+                (AreaLevel.Provincie, Opgave.Asiel or Opgave.Amv) => ProvincieProjection(s, input, options),
+                (AreaLevel.Gemeente, Opgave.Oekraine) => Oekraine(s, input, options),
                 _ => null,
             };
             if (c is not null) result.Add(c);
@@ -47,7 +47,7 @@ public static class AlertRules
     /// </summary>
     public static HashSet<(string Gebiedcode, string Opgave)> Covered(AlertInput input, AlertOptions options) =>
         input.Series.Where(s => s.Datum <= input.Date && input.Date.DayNumber - s.Datum.DayNumber <= options.MaxDataAgeDays)
-            .Select(s => (s.Gebiedcode, s.Opgave))
+            .Select(s => (s.Gebiedcode, s.Opgave.Code()))
             .Concat(input.HalfYears.Where(h => h.Periode == Periode.HalfYearOf(input.Date).ToString()).Select(h => (h.Gemeentecode, "taakstelling")))
             .ToHashSet();
 
@@ -63,14 +63,14 @@ public static class AlertRules
     {
         if (s.OpgaveAantal is not > 0 || s.Deadline is null) return null;
         var opgave = s.OpgaveAantal.Value;
-        var key = new AlertKey(PrognoseTekort, s.Gebiedcode, s.Opgave);
+        var key = new AlertKey(PrognoseTekort, s.Gebiedcode, s.Opgave.Code());
         // A deadline that has passed is deadline_gemist's (DeadlineRule), not a projection's.
         if (s.Deadline < input.Date) return null;
         if (Projected(s, o) is not { } projected || projected >= opgave) return null;
         // Even the optimistic projection falls short: critical; otherwise a warning.
         var severity = s.PrognoseHoog is { } hoog && hoog < opgave ? Severity.Kritiek : Severity.Waarschuwing;
         return new(key, severity,
-            $"{input.Name(s.Gebiedcode)}: {s.Opgave} verwacht {Dutch.Number(projected)} van {Dutch.Number(opgave)} plekken op {Dutch.Date(s.Deadline.Value)} " +
+            $"{input.Name(s.Gebiedcode)}: {s.Opgave.Code()} verwacht {Dutch.Number(projected)} van {Dutch.Number(opgave)} plekken op {Dutch.Date(s.Deadline.Value)} " +
             $"(tekort {Dutch.Number(opgave - projected)}; nu {Dutch.Number(s.Gerealiseerd)}{Range(s)}).",
             [Roles.College], []);
     }
@@ -83,8 +83,8 @@ public static class AlertRules
         var netGap = s.OpgaveAantal.Value - projected;
         if (netGap <= 0) return null;
         var severity = s.PrognoseHoog is { } hoog && hoog < s.OpgaveAantal ? Severity.Kritiek : Severity.Waarschuwing;
-        return new(new AlertKey(ProvincieNettoTekort, s.Gebiedcode, s.Opgave), severity,
-            $"{input.Name(s.Gebiedcode)}: {s.Opgave} netto tekort verwacht op {Dutch.Date(s.Deadline.Value)}: {Dutch.Number(netGap)} plekken " +
+        return new(new AlertKey(ProvincieNettoTekort, s.Gebiedcode, s.Opgave.Code()), severity,
+            $"{input.Name(s.Gebiedcode)}: {s.Opgave.Code()} netto tekort verwacht op {Dutch.Date(s.Deadline.Value)}: {Dutch.Number(netGap)} plekken " +
             $"(opgave {Dutch.Number(s.OpgaveAantal.Value)}, verwacht {Dutch.Number(projected)}, nu {Dutch.Number(s.Gerealiseerd)}; brutotekort nu {Dutch.Number(s.Tekort ?? 0)}).",
             [Roles.Prt], []);
     }
@@ -93,8 +93,8 @@ public static class AlertRules
     private static AlertCondition? Oekraine(SeriesRow s, AlertInput input, AlertOptions o)
     {
         if (s.OpgaveAantal is not > 0) return null;
-        var pct = s.RealisatiePct ?? 100m * s.Gerealiseerd / s.OpgaveAantal.Value;
-        if ((double)pct >= o.OekraineMinPct) return null;
+        var pct = s.RealisatiePct ?? 100.0 * s.Gerealiseerd / s.OpgaveAantal.Value;
+        if (pct >= o.OekraineMinPct) return null;
         return new(new AlertKey(OekraineOnderSleutel, s.Gebiedcode, "oekraine"), Severity.Informatie,
             $"{input.Name(s.Gebiedcode)}: Oekraïne-opvang {Dutch.Number(s.Gerealiseerd)} van {Dutch.Number(s.OpgaveAantal.Value)} plekken volgens de verdeelsleutel " +
             $"({pct.ToString("0.#", Dutch.Culture)}%, grens {o.OekraineMinPct.ToString("0.#", Dutch.Culture)}%). Ter informatie: hier is geen toezicht op.",

@@ -1,3 +1,4 @@
+using Monitor.Analysis;
 using Dapper;
 using Npgsql;
 using Monitor.Outbox;
@@ -69,7 +70,7 @@ public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOption
             if (step.Notify is { } kind)
                 notices.Add(new AlertNotice(id, step.Next with { Id = id }, kind, input.Name(key.Gebiedcode))
                 {
-                    Figure = input.Series.FirstOrDefault(s => s.Gebiedcode == key.Gebiedcode && s.Opgave == key.Subject),
+                    Figure = input.Series.FirstOrDefault(s => s.Gebiedcode == key.Gebiedcode && s.Opgave.Code() == key.Subject),
                 });
         }
 

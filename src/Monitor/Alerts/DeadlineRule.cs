@@ -13,7 +13,7 @@ public static class DeadlineRule
 {
     public static IEnumerable<AlertCondition> Evaluate(AlertInput input, IReadOnlyList<SeriesRow> fresh)
     {
-        var now = fresh.ToDictionary(s => (s.Gebiedcode, s.Opgave));
+        var now = fresh.ToDictionary(s => (s.Gebiedcode, s.Opgave.Code()));
         foreach (var o in input.Deadlines)
         {
             if (o.Niveau is not (AreaLevel.Gemeente or AreaLevel.Provincie)) continue;

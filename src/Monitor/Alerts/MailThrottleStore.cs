@@ -1,3 +1,4 @@
+using Monitor.Analysis;
 using Dapper;
 using Npgsql;
 
@@ -30,7 +31,7 @@ public sealed class MailThrottleStore(NpgsqlConnection conn, NpgsqlTransaction t
             var kind = Enum.Parse<NotificationKind>(h.Soort, ignoreCase: true);
             result.Add(new Addressed(contact, new AlertNotice(h.AlertId, state, kind, input.Name(state.Key.Gebiedcode))
             {
-                Figure = input.Series.FirstOrDefault(s => s.Gebiedcode == state.Key.Gebiedcode && s.Opgave == state.Key.Subject),
+                Figure = input.Series.FirstOrDefault(s => s.Gebiedcode == state.Key.Gebiedcode && s.Opgave.Code() == state.Key.Subject),
             }, h.Id));
         }
         return result;

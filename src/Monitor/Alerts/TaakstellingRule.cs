@@ -15,7 +15,7 @@ public static class TaakstellingRule
         var (periode, start, end) = (half.ToString(), half.Start, half.End);
         // Share of the half year elapsed at the end of the evaluation date (n/6 per month, by days).
         var elapsed = (input.Date.DayNumber - start.DayNumber + 1) / (double)(end.DayNumber - start.DayNumber + 1);
-        var series = fresh.Where(s => s.Niveau == "gemeente" && s.Opgave == "taakstelling").ToDictionary(s => s.Gebiedcode);
+        var series = fresh.Where(s => s.Niveau == AreaLevel.Gemeente && s.Opgave == Opgave.Taakstelling).ToDictionary(s => s.Gebiedcode);
         var halfYears = input.HalfYears.Where(h => h.Periode == periode).ToDictionary(h => h.Gemeentecode);
 
         foreach (var code in series.Keys.Union(halfYears.Keys).Order(StringComparer.Ordinal))

@@ -1,5 +1,6 @@
 using Monitor.Clock;
 using Dapper;
+using Monitor.Analysis;
 using Monitor.Feeds.Loading;
 using Monitor.Feeds.Values;
 using Npgsql;
@@ -61,16 +62,12 @@ public sealed class GapQuery(NpgsqlDataSource db)
     private async Task<List<GapRow>> ReadAsync(IReadOnlyList<string> codes, IReadOnlyList<string> opgaven, DateOnly datum, bool explain)
     {
         await using var conn = await db.OpenConnectionAsync();
-        var rows = await conn.QueryAsync<(string, string, string, string, DateTime, int?, int, int?, int?, decimal?, DateTime?, int?, int?, int?, string?)>("""
-            SELECT s.gebiedcode, coalesce(g.naam, p.naam, r.naam, 'Nederland'), s.niveau, s.opgave, s.datum, s.opgave_aantal, s.gerealiseerd,
-                   s.gap, s.tekort, s.realisatie_pct, s.deadline, s.prognose_laag, s.prognose_midden, s.prognose_hoog, s.methode
-            FROM monitor.series s
-            LEFT JOIN monitor.gemeenten_actueel g ON s.niveau = 'gemeente' AND g.code = s.gebiedcode
-            LEFT JOIN monitor.provincies p ON s.niveau = 'provincie' AND p.code = s.gebiedcode
-            LEFT JOIN monitor.regios r ON s.niveau = 'regio' AND r.code = s.gebiedcode
-            WHERE s.datum = @datum AND s.gebiedcode = ANY(@codes) AND s.opgave = ANY(@opgaven)
-            ORDER BY array_position(@codes, s.gebiedcode), array_position(@opgaven, s.opgave)
-            """, new { datum = datum.ToDateTime(TimeOnly.MinValue), codes = codes.ToArray(), opgaven = opgaven.ToArray() });
+        var rows = await SeriesReader.OnDayAsync(conn, datum, codes, opgaven);
+        var names = (await conn.QueryAsync<(string Code, string Naam)>("""
+            SELECT code, naam FROM monitor.gemeenten_actueel WHERE code = ANY(@codes)
+            UNION ALL SELECT code, naam FROM monitor.provincies WHERE code = ANY(@codes)
+            UNION ALL SELECT code, naam FROM monitor.regios WHERE code = ANY(@codes)
+            """, new { codes = codes.ToArray() })).ToDictionary(n => n.Code, n => n.Naam);
         // The status and source of each area's own figure in force on the date (the latest periode begun by then).
         var status = (await conn.QueryAsync<(string Gebied, string Opgave, string Rechtsstatus, string? Bron)>("""
             SELECT DISTINCT ON (gebiedcode, opgave) gebiedcode, opgave, rechtsstatus, bron FROM monitor.opgaven_geldend
@@ -84,12 +81,11 @@ public sealed class GapQuery(NpgsqlDataSource db)
             ? (await DeadlineOutcomeReader.LatestPassedAsync(conn, datum, codes)).Where(o => o.ShownOn(datum))
                 .ToDictionary(o => (o.Gebiedcode, Monitor.Analysis.AnalysisCodes.Code(o.Opgave)))
             : [];
-        var read = rows.Select(r => new GapRow(r.Item1, r.Item2, r.Item3, r.Item4, DateOnly.FromDateTime(r.Item5), r.Item6, r.Item7, r.Item8, r.Item9,
-            r.Item10, r.Item11 is { } d ? DateOnly.FromDateTime(d) : null, r.Item12, r.Item13, r.Item14, r.Item15)
+        var read = rows.Select(r => GapRow.From(r, names.GetValueOrDefault(r.Gebiedcode) ?? (r.Niveau == Analysis.AreaLevel.Land ? "Nederland" : r.Gebiedcode)) with
             {
-                VorigeDeadline = outcomes.GetValueOrDefault((r.Item1, r.Item4)),
-                Rechtsstatus = status.TryGetValue((r.Item1, r.Item4), out var s) ? s.Rechtsstatus : null,
-                Bron = status.TryGetValue((r.Item1, r.Item4), out var b) ? b.Bron : null,
+                VorigeDeadline = outcomes.GetValueOrDefault((r.Gebiedcode, r.Opgave.Code())),
+                Rechtsstatus = status.TryGetValue((r.Gebiedcode, r.Opgave.Code()), out var s) ? s.Rechtsstatus : null,
+                Bron = status.TryGetValue((r.Gebiedcode, r.Opgave.Code()), out var b) ? b.Bron : null,
             }).ToList();
         return explain ? await GapNotes.AddAsync(conn, read, codes, opgaven, datum, (c, o, d) => ReadAsync(c, o, d, explain: false)) : read;
     }

@@ -6,6 +6,12 @@ public sealed partial record GapRow(
     int? Gap, int? Tekort, decimal? RealisatiePct, DateOnly? Deadline, int? PrognoseLaag, int? PrognoseMidden, int? PrognoseHoog,
     string? Methode)
 {
+    /// <summary>The stored row with the area's name (realisatie_pct as stored: two decimals).</summary>
+    public static GapRow From(Analysis.SeriesRow r, string naam) =>
+        new(r.Gebiedcode, naam, SeriesReader.LevelCode(r.Niveau), Analysis.AnalysisCodes.Code(r.Opgave), r.Datum, r.OpgaveAantal, r.Gerealiseerd,
+            r.Gap, r.Tekort, r.RealisatiePct is { } p ? Math.Round((decimal)p, 2) : null, r.Deadline, r.PrognoseLaag, r.PrognoseMidden, r.PrognoseHoog,
+            r.Methode);
+
     /// <summary>The latest passed deadline of this area and opgave while it is shown (until the next deadline), from
     /// monitor.deadline_outcomes; null when none has passed or the next one has too.</summary>
     public Monitor.Analysis.DeadlineOutcome? VorigeDeadline { get; init; }

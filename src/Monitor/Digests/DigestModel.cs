@@ -1,3 +1,4 @@
+using Monitor.Analysis;
 using System.ComponentModel.DataAnnotations;
 using Monitor.Alerts;
 using Monitor.Formatting;
@@ -19,7 +20,13 @@ public sealed class DigestOptions
 
 /// <summary>One area × opgave figure as the digest shows it (and stores, for next week's comparison).</summary>
 public sealed record Figure(string Gebiedcode, string Opgave, int? OpgaveAantal, int Gerealiseerd, int? Gap, int? Tekort, decimal? RealisatiePct,
-    int? PrognoseLaag, int? PrognoseMidden, int? PrognoseHoog, DateOnly? Deadline, DateOnly Datum);
+    int? PrognoseLaag, int? PrognoseMidden, int? PrognoseHoog, DateOnly? Deadline, DateOnly Datum)
+{
+    /// <summary>A monitor.series row as read by <see cref="Compute.SeriesReader"/>.</summary>
+    public static Figure From(SeriesRow r) =>
+        new(r.Gebiedcode, r.Opgave.Code(), r.OpgaveAantal, r.Gerealiseerd, r.Gap, r.Tekort,
+            r.RealisatiePct is { } p ? Math.Round((decimal)p, 2) : null, r.PrognoseLaag, r.PrognoseMidden, r.PrognoseHoog, r.Deadline, r.Datum);
+}
 
 public sealed record HistoryPoint(DateOnly Datum, int? OpgaveAantal, int Gerealiseerd);
 

@@ -1,3 +1,4 @@
+using Monitor.Tests.Support;
 using System.Text;
 using System.Text.RegularExpressions;
 using Monitor.Alerts;
@@ -27,7 +28,7 @@ public sealed class AlertMailTests
             $"{name} ({code}): taakstelling 2026-H2 loopt achter: {housed} van {due} gehuisvest (38%) terwijl 85% van 2026-H2 voorbij is.", [Roles.College],
             new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 3), null, false, null), NotificationKind.Nieuw, $"{name} ({code})")
     {
-        Figure = new SeriesRow(code, "gemeente", "taakstelling", new DateOnly(2026, 12, 1), due, housed, due - housed, due - housed, 100m * housed / due,
+        Figure = TestSeries.Row(code, "gemeente", "taakstelling", new DateOnly(2026, 12, 1), due, housed, due - housed, due - housed, 100m * housed / due,
             new DateOnly(2026, 12, 31), null, null, null),
     };
 
@@ -58,7 +59,7 @@ public sealed class AlertMailTests
         var asiel = new AlertNotice(13, new AlertState(13, new AlertKey("prognose_tekort", "GM0743", "asiel"), AlertStatus.Firing, Severity.Kritiek, "s",
             [Roles.College], Dec3, Dec3, null, false, null), NotificationKind.Nieuw, "Asten (GM0743)")
         {
-            Figure = new SeriesRow("GM0743", "gemeente", "asiel", Dec3, 89, 10, 79, 79, 11m, new DateOnly(2025, 7, 1), null, null, null),
+            Figure = TestSeries.Row("GM0743", "gemeente", "asiel", Dec3, 89, 10, 79, 79, 11m, new DateOnly(2025, 7, 1), null, null, null),
         };
         var c = new AlertMailContext(Roles.College, "GM0743", Names, [], null);
         var m = AlertMail.Compose(From, Mail.Mailbox("College Asten", "college@asten.test"), [asiel, Taakstelling(12, "GM0743", "Asten", 28, 10)], Dec3,

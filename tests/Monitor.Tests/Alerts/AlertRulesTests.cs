@@ -1,6 +1,6 @@
 using Monitor.Alerts;
 using Monitor.Analysis;
-using SeriesRow = Monitor.Alerts.SeriesRow;
+using Monitor.Tests.Support;
 
 namespace Monitor.Tests.Alerts;
 
@@ -12,7 +12,7 @@ public sealed class AlertRulesTests
 
     private static SeriesRow Row(string code, string opgave, int? opgaveAantal, int real, int? laag = null, int? mid = null, int? hoog = null,
         string niveau = "gemeente", DateOnly? datum = null, DateOnly? deadline = null, decimal? pct = null, int? tekort = null) =>
-        new(code, niveau, opgave, datum ?? Day, opgaveAantal, real, opgaveAantal - real, tekort, pct, deadline ?? Deadline, laag, mid, hoog);
+        TestSeries.Row(code, niveau, opgave, datum ?? Day, opgaveAantal, real, opgaveAantal - real, tekort, pct, deadline ?? Deadline, laag, mid, hoog);
 
     private static IReadOnlyList<AlertCondition> Eval(IEnumerable<SeriesRow>? series = null, IEnumerable<HalfYearRow>? halfYears = null,
         IEnumerable<FeedStatus>? feeds = null, AlertOptions? o = null, DateOnly? date = null, DateTimeOffset? at = null,

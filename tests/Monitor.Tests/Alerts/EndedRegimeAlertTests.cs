@@ -1,3 +1,4 @@
+using Monitor.Tests.Support;
 using Monitor.Alerts;
 
 namespace Monitor.Tests.Alerts;
@@ -9,8 +10,8 @@ public sealed class EndedRegimeAlertTests
 
     private static AlertInput Input(params string[] ended) => new(Day, new DateTimeOffset(2027, 1, 4, 22, 0, 0, TimeSpan.Zero),
         [
-            new SeriesRow("GM0363", "gemeente", "taakstelling", Day, 100, 10, 90, 90, 10m, new DateOnly(2027, 6, 30), 20, 30, 40),
-            new SeriesRow("GM0363", "gemeente", "asiel", Day, 1000, 500, 500, 500, 50m, new DateOnly(2027, 7, 1), 600, 700, 800),
+            TestSeries.Row("GM0363", "gemeente", "taakstelling", Day, 100, 10, 90, 90, 10m, new DateOnly(2027, 6, 30), 20, 30, 40),
+            TestSeries.Row("GM0363", "gemeente", "asiel", Day, 1000, 500, 500, 500, 50m, new DateOnly(2027, 7, 1), 600, 700, 800),
         ],
         [new HalfYearRow("GM0363", "2027-H1", 60, 40, 100, 10, 3)], [], new Dictionary<string, string> { ["GM0363"] = "Amsterdam" })
     {

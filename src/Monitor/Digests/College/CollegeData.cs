@@ -1,3 +1,4 @@
+using Monitor.Compute;
 using Monitor.Analysis;
 using Dapper;
 using Monitor.Alerts;
@@ -30,11 +31,7 @@ public sealed class CollegeData(NpgsqlDataSource db, DigestOptions options)
             "SELECT naam, provinciecode FROM monitor.gemeenten_actueel WHERE code = @gemeente", new { gemeente })
             ?? throw new ArgumentException($"Onbekende gemeente {gemeente}.");
         var provincieNaam = await conn.ExecuteScalarAsync<string>("SELECT naam FROM monitor.provincies WHERE code = @p", new { p = g.Provincie }) ?? g.Provincie;
-        var figures = (await conn.QueryAsync<Figure>("""
-            SELECT DISTINCT ON (opgave) gebiedcode, opgave, opgave_aantal AS opgaveaantal, gerealiseerd, gap, tekort, realisatie_pct AS realisatiepct,
-                   prognose_laag AS prognoselaag, prognose_midden AS prognosemidden, prognose_hoog AS prognosehoog, deadline, datum
-            FROM monitor.series WHERE gebiedcode = @gemeente AND datum <= @date ORDER BY opgave, datum DESC
-            """, new { gemeente, date })).ToList();
+        var figures = (await SeriesReader.LatestAsync(conn, date, [gemeente], ct)).OrderBy(f => f.Opgave.Code(), StringComparer.Ordinal).Select(Figure.From).ToList();
         var locations = (await conn.QueryAsync<Location>("""
             SELECT p.feed, p.opgave, p.locatiecode, p.locatienaam, p.status, p.capaciteit, p.beschikbaar_vanaf AS beschikbaarvanaf,
                    p.beschikbaar_tot AS beschikbaartot, p.peildatum
