@@ -39,10 +39,12 @@ public sealed partial class BenchRunner
             var delivered = System.Diagnostics.Stopwatch.StartNew();   // the files are there: from here the Monitor's own work
             await IngestBench.MonitorIngestAsync(db, clock, housing, ct);
             await IngestBench.MonitorIngestAsync(db, clock, snapshot, ct);
+            var ingested = delivered.Elapsed.TotalSeconds;
             var (seconds, s) = await ComputeBench.IncrementalAsync(db, day, ct);
             var evaluation = await alerts.EvaluateAsync(day, ct);
             deliveryToAlert.Add(delivered.Elapsed.TotalSeconds);
-            Say($"  levering → meldingen {day:yyyy-MM-dd}: {delivered.Elapsed.TotalSeconds:0.00} s (meldingen {evaluation.Seconds:0.00} s, {evaluation.Conditions} condities)");
+            Say($"  levering → meldingen {day:yyyy-MM-dd}: {deliveryToAlert[^1]:0.00} s (inlezen {ingested:0.00} s, rekenen {seconds:0.00} s, " +
+                $"meldingen {evaluation.Seconds:0.00} s, {evaluation.Conditions} condities)");
             incremental.Add(seconds);
             Keep("compute_incremental", s.Phases);
             Say($"  incrementeel rekenen {day:yyyy-MM-dd}: {seconds:0.00} s ({s.Mode}, {s.Areas} gebieden vanaf {s.From:yyyy-MM-dd}, {s.Written:N0} rijen; {Phases(s.Phases)})");
