@@ -29,7 +29,9 @@ public sealed partial class BenchRunner
         var incremental = new List<double>();
         var deliveryToAlert = new List<double>();
         await using var alerts = DeliveryToAlert.Create(db, config);
-        await alerts.EvaluateAsync(loaded, ct); // yesterday's state: the timed runs are the daily step, not the first evaluation
+        // The days before, untimed: a fresh warehouse's alerts are new on the first evaluation and fire (with their first
+        // mails) on the next (Alerts:ForDays). The timed runs are the daily step that follows, as in a running service.
+        foreach (var before in new[] { loaded.AddDays(-1), loaded }) await alerts.EvaluateAsync(before, ct);
         var pv = data.Gemeenten.Where(g => g.ProvincieCode == IncrementalProvincie).Select(g => g.Code).ToHashSet(StringComparer.Ordinal);
         for (var day = loaded.AddDays(1); day <= end; day = day.AddDays(1))
         {
