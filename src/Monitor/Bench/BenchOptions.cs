@@ -10,7 +10,7 @@ public sealed record BenchOptions(int Years, int Repeat, bool Quick, IReadOnlyLi
     string WorkDirectory, string DatabaseName = "monitor_bench", bool KeepDatabase = false, IReadOnlySet<string>? Only = null)
 {
     /// <summary>The parts a run can be limited to with --only.</summary>
-    public static readonly string[] Parts = ["ingest", "compute", "panels", "digests", "memory"];
+    public static readonly string[] Parts = ["ingest", "compute", "panels", "digests", "memory", "cli"];
 
     public bool Runs(string part) => Only is null || Only.Contains(part);
 

@@ -27,14 +27,26 @@ public sealed partial class BenchRunner
             full, "s", 30, GoalKind.AtMost));
 
         var incremental = new List<double>();
+        var deliveryToAlert = new List<double>();
+        await using var alerts = DeliveryToAlert.Create(db, config);
+        // The days before, untimed: a fresh warehouse's alerts are new on the first evaluation and fire (with their first
+        // mails) on the next (Alerts:ForDays). The timed runs are the daily step that follows, as in a running service.
+        foreach (var before in new[] { loaded.AddDays(-1), loaded }) await alerts.EvaluateAsync(before, ct);
         var pv = data.Gemeenten.Where(g => g.ProvincieCode == IncrementalProvincie).Select(g => g.Code).ToHashSet(StringComparer.Ordinal);
         for (var day = loaded.AddDays(1); day <= end; day = day.AddDays(1))
         {
             // One new day for one provincie: its gemeenten's huisvesting counts, and its own plekken feed's snapshot.
             var housing = data.WriteHuisvesting($"huisvesting-{IncrementalProvincie}-{day:yyyy-MM-dd}.csv", day, day, pv);
+            var snapshot = ProvincialSnapshot(pv, loaded, day);
+            var delivered = System.Diagnostics.Stopwatch.StartNew();   // the files are there: from here the Monitor's own work
             await IngestBench.MonitorIngestAsync(db, clock, housing, ct);
-            await IngestBench.MonitorIngestAsync(db, clock, ProvincialSnapshot(pv, loaded, day), ct);
+            await IngestBench.MonitorIngestAsync(db, clock, snapshot, ct);
+            var ingested = delivered.Elapsed.TotalSeconds;
             var (seconds, s) = await ComputeBench.IncrementalAsync(db, day, ct);
+            var evaluation = await alerts.EvaluateAsync(day, ct);
+            deliveryToAlert.Add(delivered.Elapsed.TotalSeconds);
+            Say($"  levering → meldingen {day:yyyy-MM-dd}: {deliveryToAlert[^1]:0.00} s (inlezen {ingested:0.00} s, rekenen {seconds:0.00} s, " +
+                $"meldingen {evaluation.Seconds:0.00} s, {evaluation.Conditions} condities)");
             incremental.Add(seconds);
             Keep("compute_incremental", s.Phases);
             Say($"  incrementeel rekenen {day:yyyy-MM-dd}: {seconds:0.00} s ({s.Mode}, {s.Areas} gebieden vanaf {s.From:yyyy-MM-dd}, {s.Written:N0} rijen; {Phases(s.Phases)})");
@@ -42,6 +54,9 @@ public sealed partial class BenchRunner
         foreach (var (name, runs) in _kept) _report.Phases[name] = Stats.Median(runs);
         Add(BenchFigure.Median("compute_incremental_s", $"incrementele herberekening na één nieuwe dag voor één provincie ({IncrementalProvincie}: huisvesting en een eigen plekkenfeed)",
             incremental, "s", 1, GoalKind.AtMost));
+
+        Add(BenchFigure.Median("delivery_to_alert_s", $"een nieuwe levering voor één provincie ({IncrementalProvincie}: huisvesting en een eigen plekkenfeed) " +
+            "tot en met de meldingen: inlezen, incrementeel rekenen, meldingen beoordelen (landelijk)", deliveryToAlert, "s", 2, GoalKind.AtMost));
 
         var afterIncremental = await ComputeBench.SeriesDigestAsync(db);
         var (_, check) = await ComputeBench.FullAsync(db, end, ct);

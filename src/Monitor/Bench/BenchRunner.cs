@@ -72,7 +72,8 @@ public sealed partial class BenchRunner(string serverConnectionString, BenchOpti
             return await analyze.ExecuteNonQueryAsync(ct);
         });
 
-        if (options.Runs("compute") || options.Runs("panels") || options.Runs("digests")) await ComputeAsync(bench.Db, data, clock, loaded, end, ct);
+        if (options.Runs("compute") || options.Runs("panels") || options.Runs("digests") || options.Runs("cli")) await ComputeAsync(bench.Db, data, clock, loaded, end, ct);
+        if (options.Runs("cli")) await CliAsync(bench.ConnectionString, end, ct);
         if (options.Runs("panels")) await PanelsAsync(bench.Db, end, ct);
         if (options.Runs("digests")) await DigestsAsync(bench.Db, end, ct);
         return reference.Where(f => f.Kind is "gemeenten" or "herindelingen").ToList();

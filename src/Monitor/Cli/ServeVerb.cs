@@ -34,32 +34,30 @@ public static class ServeVerb
 
     public static WebApplication BuildApp(MonitorContext ctx, string? urls)
     {
+        // The one container of the service: the verb's context builds none (its Services stay unbuilt), the host builds this.
+        var serve = StartupSettings.Serve(ctx.Config);
         var builder = WebApplication.CreateSlimBuilder();
         ((IConfigurationBuilder)builder.Configuration).AddConfiguration(ctx.Config);
-        var listen = urls ?? ctx.Config["Serve:Urls"] ?? "http://127.0.0.1:5080";
+        var listen = urls ?? serve.Urls;
         builder.WebHost.UseUrls(listen);
         // DNS rebinding: a foreign Host is refused before anything answers. Cross-site POSTs: Hangfire checks the
         // antiforgery token on every dashboard action once IAntiforgery is registered (AspNetCoreDashboardMiddleware).
         builder.Services.AddHostFiltering(o =>
         {
-            o.AllowedHosts = ServeHosts.Allowed(ctx.Config["Serve:AllowedHosts"], listen).ToList();
+            o.AllowedHosts = ServeHosts.Allowed(serve.AllowedHosts, listen).ToList();
             o.AllowEmptyHosts = false;
             o.IncludeFailureMessage = false;
         });
         builder.Services.AddAntiforgery();
         builder.Services.AddMonitorServices(ctx.Config, ctx.Db);
-        var invisibility = ctx.Config["Serve:InvisibilityTimeout"] is { Length: > 0 } raw
-            ? TimeSpan.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t
-              : throw new InvalidOperationException($"Serve:InvisibilityTimeout '{raw}' is geen tijdsduur; schrijf bijvoorbeeld 00:05:00.")
-            : (TimeSpan?)null;
-        builder.Services.AddMonitorHangfire(ctx.ConnectionString, int.TryParse(ctx.Config["Serve:Workers"], out var w) ? w : 2, invisibility);
+        builder.Services.AddMonitorHangfire(ctx.ConnectionString, serve.Workers, serve.InvisibilityTimeout);
 
         var app = builder.Build();
         app.UseHostFiltering();
+        app.UseRequestLocalization(DashboardCulture.Options()); // issue 15: Hangfire's Dutch texts and Dutch dates
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new DashboardAccess(ctx.Config["Serve:DashboardUser"], ctx.Config["Serve:DashboardPassword"],
-                TrustLoopback(ctx.Config["Serve:TrustLoopback"]))],
+            Authorization = [new DashboardAccess(serve.DashboardUser, serve.DashboardPassword, serve.TrustLoopback)],
             DisplayStorageConnectionString = false,
             DashboardTitle = "Monitor – taken",
         });
@@ -73,10 +71,4 @@ public static class ServeVerb
         app.Services.GetRequiredService<Schedule>().Register();
         return app;
     }
-
-    /// <summary>Serve:TrustLoopback, default true. A value that is not true/false stops the start rather than guessing.</summary>
-    private static bool TrustLoopback(string? raw) =>
-        string.IsNullOrWhiteSpace(raw) ? true
-        : bool.TryParse(raw, out var trust) ? trust
-        : throw new InvalidOperationException($"Serve:TrustLoopback '{raw}' is geen true of false.");
 }

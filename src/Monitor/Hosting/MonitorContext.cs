@@ -11,14 +11,17 @@ public sealed class MonitorContext : IAsyncDisposable
     public IConfiguration Config { get; }
     public NpgsqlDataSource Db { get; }
     public string ConnectionString { get; }
-    public ServiceProvider Services { get; }
+    /// <summary>Built on first use: <c>serve</c> builds its own host container and never this one, and a verb that
+    /// needs no service (such as <c>gaps</c>) does not pay for it.</summary>
+    public ServiceProvider Services => services.Value;
+    private readonly Lazy<ServiceProvider> services;
 
     private MonitorContext(IConfiguration config, string connectionString)
     {
         Config = config;
         ConnectionString = connectionString;
         Db = NpgsqlDataSource.Create(connectionString);
-        Services = new ServiceCollection().AddMonitorServices(config, Db).BuildServiceProvider();
+        services = new(() => new ServiceCollection().AddMonitorServices(config, Db).BuildServiceProvider());
     }
 
     public static IConfiguration LoadConfiguration() => new ConfigurationBuilder()
@@ -31,6 +34,7 @@ public sealed class MonitorContext : IAsyncDisposable
     public static async Task<MonitorContext> OpenAsync(bool migrate = true, IConfiguration? config = null)
     {
         config ??= LoadConfiguration();
+        StartupSettings.Check(config); // issue 15: a wrong Serve/Schedule setting stops every verb, before the warehouse is touched
         var cs = WarehouseLocation.Resolve(config, msg => Console.Error.WriteLine(msg));
         var ctx = new MonitorContext(config, cs);
         try
@@ -49,7 +53,7 @@ public sealed class MonitorContext : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Services.DisposeAsync();
+        if (services.IsValueCreated) await services.Value.DisposeAsync();
         await Db.DisposeAsync();
     }
 }

@@ -34,6 +34,11 @@ public static class ServiceRegistration
         services.AddTransient<FeedJob>();
         services.AddTransient<ComputeJob>();
         services.AddSingleton<Schedule>();
+        // Issue 15: Serve and Schedule bound like every other section; StartupSettings checked them already with Dutch messages.
+        services.AddOptions<ServeOptions>().BindConfiguration(ServeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ServeOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ScheduleOptions>>().Value);
         services.AddMonitorOutputs();
         // Issue 14: the interventieladder the Monitor proposes steps from.
         services.AddOptions<Analysis.ToezichtOptions>().BindConfiguration("Toezicht").ValidateDataAnnotations().ValidateOnStart();

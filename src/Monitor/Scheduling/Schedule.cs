@@ -1,6 +1,5 @@
 using Monitor.Clock;
 using Hangfire;
-using Microsoft.Extensions.Configuration;
 using Monitor.Analysis;
 using Monitor.Feeds;
 using Monitor.Digests;
@@ -10,7 +9,7 @@ using Monitor.Outbox;
 namespace Monitor.Scheduling;
 
 /// <summary>Registers every recurring job at start-up: one per scheduled feed, the nightly full computation, the daily alerts, the weekly digest and the outbox.</summary>
-public sealed class Schedule(FeedCatalog catalog, IRecurringJobManager recurring, IConfiguration config)
+public sealed class Schedule(FeedCatalog catalog, IRecurringJobManager recurring, ScheduleOptions times)
 {
     public void Register()
     {
@@ -21,16 +20,16 @@ public sealed class Schedule(FeedCatalog catalog, IRecurringJobManager recurring
             recurring.AddOrUpdate<FeedJob>($"feed:{feed.Name}", "a-ingest", j => j.RunAsync(feed.Name, CancellationToken.None), feed.Schedule, options);
         }
         recurring.AddOrUpdate<ComputeJob>("compute:nightly", "b-compute", j => j.RunNightlyAsync(CancellationToken.None),
-            config["Schedule:Compute"] ?? "30 2 * * *", options);
+            times.Compute, options);
         // Outputs (issue 5): alerts daily after the nightly computation, the digest on Monday morning, the outbox often.
         recurring.AddOrUpdate<Alerts.AlertJob>("alerts:daily", "c-output", j => j.RunAsync(CancellationToken.None),
-            config["Schedule:Alerts"] ?? "0 6 * * *", options);
+            times.Alerts, options);
         recurring.AddOrUpdate<DigestJob>("digest:weekly", "c-output", j => j.RunAsync(CancellationToken.None),
-            config["Schedule:Digest"] ?? "0 8 * * 1", options);
-        // Issue 13: each college's own overview, monthly (the 1st, 08:00) unless Schedule:CollegeDigest says otherwise.
+            times.Digest, options);
+        // Issue 13: each college's own overview, monthly unless Schedule:CollegeDigest says otherwise.
         recurring.AddOrUpdate<CollegeJob>("digest:college", "c-output", j => j.RunAsync(CancellationToken.None),
-            config["Schedule:CollegeDigest"] ?? "0 8 1 * *", options);
+            times.CollegeDigest, options);
         recurring.AddOrUpdate<OutboxJob>("outbox:send", "c-output", j => j.RunAsync(CancellationToken.None),
-            config["Schedule:Outbox"] ?? "*/5 * * * *", options);
+            times.Outbox, options);
     }
 }

@@ -26,7 +26,7 @@ public sealed class ScheduleAndViewsTests(TestDatabase database) : IClassFixture
     {
         var recorder = new Recorder();
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Item1, s.Item2))).Build();
-        new Schedule(new FeedCatalog([]), recorder, config).Register();
+        new Schedule(new FeedCatalog([]), recorder, Monitor.Hosting.StartupSettings.Schedule(config)).Register();
         return recorder;
     }
 

@@ -79,7 +79,7 @@ public sealed class ScheduledFeedTests : IAsyncLifetime
             new FeedOptions { Name = "coa", Kind = "plekken", Location = "https://example.org/coa.csv", Schedule = "15 6 * * *" },
             new FeedOptions { Name = "handmatig", Kind = "contacten", Location = "/srv/contacten.csv" },
         ]);
-        new Schedule(catalog, new RecurringJobManager(storage), new ConfigurationBuilder().Build()).Register();
+        new Schedule(catalog, new RecurringJobManager(storage), new ScheduleOptions()).Register();
 
         using var connection = storage.GetConnection();
         var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id);
