@@ -89,27 +89,39 @@ public static class ToezichtSection
         if (!m.ToezichtSectie || m.Toezicht is null) return;
         DigestHtml.Section(sb, "Toezicht op de taakstelling");
         var rows = Rows(m);
+        var all = m.Toezicht.Rows;
+        // The counts per status are the legend too: a reader sees at once how many need what, and which colour means it.
+        var counts = All.Select(b => (Band: b, Count: all.Count(p => Status(p) == b))).Where(x => x.Count > 0 || x.Band == TermijnVerstreken || x.Band == Zwaarder);
         sb.Append($"<p style=\"margin:0 0 6px 0;\"><strong>{H(Summary(m))}</strong></p>")
+          .Append("<p style=\"margin:0 0 6px 0;\">").Append(string.Join(" &nbsp; ", counts.Select(x => $"{DigestHtml.Badge(x.Band)} {N(x.Count)}"))).Append("</p>")
           .Append($"<p style=\"margin:0 0 6px 0;color:#555;\">Per gemeente de stap in het register naast de stap die de ladder ({H(m.Toezicht.Ladder)}) voorstelt. ")
-          .Append("U beslist; de Monitor stelt voor. Wie eerst aandacht vraagt staat bovenaan. Status: ")
-          .Append(string.Join(", ", All.Where(b => b != VerschoonbaarVervalt && b != Afsluiten).Select(DigestHtml.Badge))).Append(".</p>");
+          .Append("U beslist; de Monitor stelt voor. Wie eerst aandacht vraagt staat bovenaan.</p>");
         if (rows.Count > 0)
         {
+            var periode = H(Periode(m));
             sb.Append(DigestHtml.Table).Append($"<tr>{DigestHtml.Th}Gemeente</th>{DigestHtml.Th}Status</th>{DigestHtml.Th}Halfjaren op rij gemist</th>")
               .Append($"{DigestHtml.Th}Vastgelegd</th>{DigestHtml.Th}Oordeel</th>{DigestHtml.Th}Voorstel</th>{DigestHtml.Th}Termijn</th>")
-              .Append($"{DigestHtml.Th}Achterstand {H(Periode(m))}</th></tr>");
+              .Append($"{DigestHtml.Th}Achterstand {periode}</th>{DigestHtml.Th}waarvan door te weinig koppelingen</th></tr>");
             foreach (var p in rows)
             {
                 var termijn = p.TermijnVerstreken ? $"<strong style=\"color:#c0392b;\">{H(Termijn(p))}</strong>" : H(Termijn(p));
+                var recorded = p.Vastgelegd is { } r
+                    ? $"{H(Stappen.Label(r.Stap))}{(r.Regime is null ? "" : $" ({H(r.Regime)})")}<br><span style=\"color:#666;font-size:12px;\">{H(Headline.D(r.Besluitdatum))}</span>"
+                    : "geen";
+                var proposed = (p.Stap is null ? "geen" : H(Stappen.Label(p.Stap))) + (p.Regime is null ? "" : $" ({H(p.Regime)})")
+                    + (p.Termijn is { } t ? $"<br><span style=\"color:#666;font-size:12px;\">termijn tot {H(Headline.D(t))}</span>" : "");
+                var s = p.Laatste;
+                var achterstand = s?.Achterstand switch { null => "–", <= 0 => "gehaald", var a => $"<strong>{N(a)}</strong>" };
+                var verklaard = s?.Achterstand is > 0 ? s.Verklaard is { } x ? N(x) : "onbekend" : "";
                 sb.Append($"<tr><td>{H(m.Name(p.Gemeentecode))}</td><td>{DigestHtml.Badge(Status(p))}</td>{DigestHtml.Num}{H(Missed(p))}</td>")
-                  .Append($"<td>{H(Recorded(p))}</td><td>{H(Stappen.OordeelLabel(p.Vastgelegd?.Oordeel))}</td><td>{H(Proposed(p))}</td>")
-                  .Append($"<td>{termijn}</td><td>{H(Achterstand(p))}</td></tr>");
+                  .Append($"<td>{recorded}</td><td>{H(Stappen.OordeelLabel(p.Vastgelegd?.Oordeel))}</td><td>{proposed}</td>")
+                  .Append($"<td>{termijn}</td>{DigestHtml.Num}{achterstand}</td>{DigestHtml.Num}{verklaard}</td></tr>");
             }
             sb.Append("</table>");
         }
-        var rest = m.Toezicht.Rows.Count - rows.Count;
+        var rest = all.Count - rows.Count;
         if (rest > 0)
-            sb.Append($"<p style=\"margin:6px 0;color:#555;\">De andere {N(rest)} gemeenten haalden het laatste halfjaar en hebben geen open stap.</p>");
+            sb.Append($"<p style=\"margin:6px 0;color:#555;\">{(rest == 1 ? "De andere gemeente haalde" : $"De andere {N(rest)} gemeenten haalden")} het laatste halfjaar en {(rest == 1 ? "heeft" : "hebben")} geen open stap.</p>");
         sb.Append("<p style=\"margin:6px 0;color:#666;font-size:12px;\">")
           .Append(v.O.ToezichtVoorPrt ? "" : "Dit deel staat alleen in het weekoverzicht voor de toezichthouder, niet in dat van de PRT. ")
           .Append("Halfjaren die geheel komen doordat COA te weinig statushouders koppelde, staan tussen haakjes en tellen niet mee voor de ladder.</p>");
