@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renders the Noord-Brabant (PV30) and Flevoland (PV24) weekly digests and the college digest of one gemeente to PNG in
+# Renders the Noord-Brabant (PV30) and Flevoland (PV24) weekly digests (and Noord-Brabant's for its toezichthouder) and the college digest of one gemeente to PNG in
 # docs/, with headless Chromium (Debian's `chromium`, installed when missing), from the warehouse ./monitor uses
 # (run ./monitor demo first). What a reader sees first at 1280 px is what the README shows.
 #   scripts/render-digest.sh [GEMEENTE]        default GM0855 (Tilburg); NOW=2026-12-03 renders another date
@@ -28,4 +28,6 @@ shot() { # html-file png-name
   echo "docs/$2"
 }
 for p in PV30 PV24; do shot "$(ls "$out"/weekoverzicht-"$p"-*.html | head -1)" "weekoverzicht-$p.png"; done
+# As the toezichthouder of Noord-Brabant gets it: the same digest with the toezicht section after the headline.
+shot "$(ls "$out"/weekoverzicht-toezicht-PV30-*.html | head -1)" "weekoverzicht-toezicht-PV30.png"
 shot "$(ls "$out"/collegeoverzicht-"$gemeente"-*.html | head -1)" "collegeoverzicht-$gemeente.png"

@@ -37,7 +37,7 @@ public static class DigestVerb
                 if (sending)
                 {
                     var r = await runner.QueueAsync(p, date, DateTimeOffset.UtcNow, ct);
-                    Console.WriteLine(r.OutboxId is { } id ? $"Weekoverzicht {p} {date:yyyy-MM-dd}: in de outbox (bericht {id}) voor {r.Recipients} ontvanger(s)."
+                    Console.WriteLine(r.OutboxId is { } id ? $"Weekoverzicht {p} {date:yyyy-MM-dd}: in de outbox ({(r.OutboxIds.Count == 1 ? $"bericht {id}" : $"berichten {string.Join(", ", r.OutboxIds)}, met het toezicht voor de toezichthouder")}) voor {r.Recipients} ontvanger(s)."
                                                            : $"Weekoverzicht {p}: {r.Note}.");
                     if (r.OutboxId is not null && r.Note is not null) Console.Error.WriteLine($"Let op: weekoverzicht {p} {r.Note}.");
                 }
@@ -45,6 +45,7 @@ public static class DigestVerb
                 {
                     var r = await runner.PreviewAsync(p, date, folder ?? ctx.Services.GetRequiredService<OutboxOptions>().Folder, DateTimeOffset.UtcNow, ct);
                     Console.WriteLine($"Weekoverzicht {p} {date:yyyy-MM-dd}: {r.HtmlPath} (CSV: {r.CsvPath}){(r.Note is null ? "" : $"; {r.Note}")}.");
+                    if (r.ToezichtHtmlPath is { } t) Console.WriteLine($"  voor de toezichthouder, met het toezicht: {t}");
                 }
             }
             return sending ? await AlertVerbs.SendOutbox(ctx, ct, ctx.Services.GetRequiredService<MailTransportFactory>().UsesSmtp ? null : folder) : ExitCodes.Ok;

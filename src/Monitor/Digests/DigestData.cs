@@ -17,7 +17,7 @@ public sealed class DigestData(NpgsqlDataSource db, DigestOptions options)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         return (await conn.QueryAsync<(string, string)>(withPrtOnly
-            ? "SELECT p.code, p.naam FROM monitor.provincies p WHERE EXISTS (SELECT 1 FROM monitor.contacten c WHERE c.gebiedcode = p.code AND c.rol = 'prt') ORDER BY p.code"
+            ? "SELECT p.code, p.naam FROM monitor.provincies p WHERE EXISTS (SELECT 1 FROM monitor.contacten c WHERE c.gebiedcode = p.code AND c.rol IN ('prt', 'toezicht')) ORDER BY p.code"
             : "SELECT code, naam FROM monitor.provincies ORDER BY code")).ToList();
     }
 

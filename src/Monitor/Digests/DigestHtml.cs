@@ -25,7 +25,7 @@ public static class DigestHtml
     internal const string Num = "<td align=\"right\">";
 
     public static IReadOnlyList<DigestSection> Sections { get; } =
-        [InShort, WhoLags, Maps, History, SinceLastWeek, PerGemeente, CarryOverSection, Oekraine, Agreements, OpenAlerts];
+        [InShort, ToezichtSection.Html, WhoLags, Maps, History, SinceLastWeek, PerGemeente, CarryOverSection, KoppelingenSection.Html, Oekraine, Agreements, OpenAlerts];
 
     public static string Render(DigestModel m, IReadOnlyDictionary<string, string> chartCids, DigestVisuals visuals, DigestOptions o)
     {
@@ -36,7 +36,7 @@ public static class DigestHtml
           .Append("<body style=\"margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222;background:#fff;\">")
           .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:860px;\"><tr><td>")
           .Append($"<h1 style=\"font-size:22px;margin:0 0 4px 0;\">Weekoverzicht {H(m.ProvincieNaam)}</h1>")
-          .Append($"<p style=\"margin:0 0 12px 0;color:#555;\">Stand op {Dutch.Date(m.Date)} ({H(m.Provincie)}), voor de Provinciale Regietafel.")
+          .Append($"<p style=\"margin:0 0 12px 0;color:#555;\">Stand op {Dutch.Date(m.Date)} ({H(m.Provincie)}), {(!m.ToezichtSectie ? "voor de Provinciale Regietafel" : o.ToezichtVoorPrt ? "voor de Provinciale Regietafel en de toezichthouder" : "voor de toezichthouder")}.")
           .Append(m.DashboardUrl is { Length: > 0 } url ? $" <a href=\"{H(DashboardLinks.Provincie(url, m.Provincie))}\">Open het dashboard</a>." : "")
           .Append("</p>");
         foreach (var section in Sections) section(sb, v);

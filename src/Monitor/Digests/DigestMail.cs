@@ -31,8 +31,10 @@ public static class DigestMail
     }
 
     /// <summary>The name of the digest's files, in the outbox and as attachments: area and date, e.g. weekoverzicht-PV30-2026-12-07.</summary>
-    public static string BaseName(DigestModel m) => $"weekoverzicht-{m.Provincie}-{m.Date:yyyy-MM-dd}";
+    public static string BaseName(DigestModel m) => m.ToezichtSectie
+        ? $"weekoverzicht-toezicht-{m.Provincie}-{m.Date:yyyy-MM-dd}" : $"weekoverzicht-{m.Provincie}-{m.Date:yyyy-MM-dd}";
 
     /// <summary>Built from the provincie's name as stored (reference data), encoded by MimeKit like any header text.</summary>
-    public static string Subject(DigestModel m) => $"Weekoverzicht {m.ProvincieNaam} {m.Date:yyyy-MM-dd}";
+    public static string Subject(DigestModel m) =>
+        $"Weekoverzicht {m.ProvincieNaam} {m.Date:yyyy-MM-dd}{(m.ToezichtSectie ? ", met toezicht op de taakstelling" : "")}";
 }

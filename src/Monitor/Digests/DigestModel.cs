@@ -16,6 +16,9 @@ public sealed class DigestOptions
     [Range(1, 1000)] public double TargetPct { get; set; } = 100;
     /// <summary>Where readers find the Grafana dashboards (e.g. https://monitor.provincie.nl/grafana); links in digests and mails. Empty: no links.</summary>
     public string? DashboardUrl { get; set; }
+    /// <summary>Whether the PRT's digest also shows the toezicht section (the register may be confidential: by default
+    /// only the toezicht contacts get a digest with it).</summary>
+    public bool ToezichtVoorPrt { get; set; }
 }
 
 /// <summary>One area × opgave figure as the digest shows it (and stores, for next week's comparison).</summary>
@@ -64,6 +67,11 @@ public sealed record DigestModel(
 
     /// <summary>The configured base URL of the Grafana dashboards, for links; null when none is configured.</summary>
     public string? DashboardUrl { get; init; }
+
+    /// <summary>The ladder per gemeente (issue 14): its koppelingen go into every digest, the ladder itself only when
+    /// <see cref="ToezichtSectie"/> (a mail for the toezichthouder).</summary>
+    public DigestToezicht? Toezicht { get; init; }
+    public bool ToezichtSectie { get; init; }
 
     /// <summary>The headline's input for one opgave of the provincie.</summary>
     public HeadlineInput? HeadlineFor(string opgave)

@@ -14,6 +14,7 @@ public static class DigestText
         foreach (var opgave in Supervised.Append("oekraine"))
             if (m.HeadlineFor(opgave) is { } input) sb.AppendLine($"- {DigestCharts.OpgaveTitle(opgave)}. " + string.Join(" ", Headline.Sentences(input)));
         sb.AppendLine();
+        ToezichtSection.Text(sb, m, o);
         sb.AppendLine("WIE LOOPT ACHTER (grootste tekort eerst)");
         foreach (var opgave in Supervised)
         {
@@ -44,7 +45,9 @@ public static class DigestText
         sb.AppendLine().AppendLine("GROOTSTE TEKORTEN");
         foreach (var f in DigestTables.TopShortfalls(m, o.TopShortfalls))
             sb.AppendLine($"- {m.Name(f.Gebiedcode)}, {OpgaveLabel(f.Opgave)}: tekort {N(f.Tekort)} ({N(f.Gerealiseerd)} van {N(f.OpgaveAantal)})");
-        sb.AppendLine().AppendLine("AFSPRAKEN DIE GELDEN");
+        sb.AppendLine();
+        KoppelingenSection.Text(sb, m, o);
+        sb.AppendLine("AFSPRAKEN DIE GELDEN");
         foreach (var a in m.Agreements)
             sb.AppendLine($"- {a.Afspraakcode} ({a.Soort}, {OpgaveLabel(a.Opgave)}): {N(a.Aantal)} van {m.Name(a.Van)} naar {m.Name(a.Naar)}, {Period(a)}");
         if (m.Agreements.Count == 0) sb.AppendLine("- geen");

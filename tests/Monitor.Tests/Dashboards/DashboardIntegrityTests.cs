@@ -17,9 +17,9 @@ public sealed partial class DashboardIntegrityTests
     }
 
     [Fact]
-    public void Dashboards_AllSevenAreShipped_WithUniqueStableUidsAndTitles()
+    public void Dashboards_AllEightAreShipped_WithUniqueStableUidsAndTitles()
     {
-        Assert.Equal(["monitor-alerts", "monitor-feeds", "monitor-gemeente", "monitor-landelijk", "monitor-provincie", "monitor-regio", "monitor-taakstelling"],
+        Assert.Equal(["monitor-alerts", "monitor-feeds", "monitor-gemeente", "monitor-landelijk", "monitor-provincie", "monitor-regio", "monitor-taakstelling", "monitor-toezicht"],
             Dashboards.Select(d => d.Uid).Order());
         Assert.Equal(Dashboards.Count, Dashboards.Select(d => d.Title).Distinct().Count());
         NoProblems(Dashboards.Where(d => !UidForm().IsMatch(d.Uid)).Select(d => $"{d.FileName}: uid {d.Uid} is te lang of bevat vreemde tekens"));
@@ -50,7 +50,7 @@ public sealed partial class DashboardIntegrityTests
             Assert.True(range.From < range.To, d.FileName);
         }
         // The cycle dashboards show 2024 up to the end of 2026, the operational ones recent weeks.
-        foreach (var f in new[] { "landelijk.json", "provincie.json", "regio.json", "gemeente.json", "taakstelling.json" })
+        foreach (var f in new[] { "landelijk.json", "provincie.json", "regio.json", "gemeente.json", "taakstelling.json", "toezicht.json" })
             Assert.Equal(("2024-01-01T00:00:00.000Z", "2026-12-31T23:59:59.000Z"), DashboardFile.Named(f).Time);
         Assert.Equal("now", DashboardFile.Named("feeds.json").Time.To);
     }
@@ -123,6 +123,9 @@ public sealed partial class DashboardIntegrityTests
         Assert.Contains(urls, u => u.d.Uid == "monitor-gemeente" && u.Value.Contains("/d/monitor-provincie?var-provincie=${__data.fields.provinciecode}"));
         Assert.Contains(urls, u => u.d.Uid == "monitor-landelijk" && u.Value.Contains("/d/monitor-provincie?var-provincie=${__data.fields.provinciecode}"));
         Assert.Contains(urls, u => u.d.Uid == "monitor-provincie" && u.Value.Contains("/d/monitor-taakstelling?var-provincie=${provincie}"));
+        // Toezicht ↔ taakstelling, and each gemeente of the ladder to her own dashboard.
+        Assert.Contains(urls, u => u.d.Uid == "monitor-taakstelling" && u.Value == "/d/monitor-toezicht");
+        Assert.Contains(urls, u => u.d.Uid == "monitor-toezicht" && u.Value.Contains("/d/monitor-gemeente?var-gemeente=${__data.fields.gemeentecode}"));
         NoProblems(Dashboards.Where(d => (d.Json["links"]?.AsArray().Count ?? 0) == 0).Select(d => $"{d.FileName}: geen links naar de andere dashboards"));
     }
 

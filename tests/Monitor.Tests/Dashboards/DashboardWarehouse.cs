@@ -48,6 +48,13 @@ public sealed class DashboardWarehouse : IAsyncLifetime
         await compute.RunAsync(full: false, await Monitor.Compute.PendingDeliveries.SinceLastRunAsync(Db, CancellationToken.None), AsOf);
         await RunFileAsync("alerts.sql");
         await RunFileAsync("deadline-uitkomsten.sql");
+        // The Toezicht dashboard shows the ladder proposals the alert run stores; the real evaluation writes them.
+        await using (var conn = await Db.OpenConnectionAsync())
+        await using (var tx = await conn.BeginTransactionAsync())
+        {
+            await Monitor.Alerts.ToezichtAlerts.EvaluateAsync(conn, tx, AsOf, new Monitor.Analysis.ToezichtOptions(), code => code);
+            await tx.CommitAsync();
+        }
         // The plans DashboardPlanTests checks depend on statistics: without this, whether autovacuum happened to analyse
         // the fixture yet decided the plan (a fresh clone once planned the feeds panel without its index condition). The
         // statistics are taken from every row (not a random sample), and autovacuum leaves these tables alone from here
