@@ -25,13 +25,17 @@ public static class TaakstellingRule
             var housed = s?.Gerealiseerd ?? h?.Gehuisvest ?? 0;
             var carryIn = h?.CarryIn ?? 0;
             var reasons = new List<string>();
+            // Issue 13: only a material backlog reaches a college (see TaakstellingMateriality).
+            var material = TaakstellingMateriality.Threshold(h?.Taakstelling ?? due, o);
             if (due is > 0)
             {
                 var pace = housed / (double)due.Value;
-                if (pace < elapsed - o.PaceMargin)
-                    reasons.Add($"{AlertRules.N(housed)} van {AlertRules.N(due)} gehuisvest ({Pct(pace)}) terwijl {Pct(elapsed)} van {periode} voorbij is");
+                var shortAtEnd = TaakstellingMateriality.ShortfallAtEnd(due.Value, housed, elapsed);
+                if (pace < elapsed - o.PaceMargin && shortAtEnd >= material)
+                    reasons.Add($"{AlertRules.N(housed)} van {AlertRules.N(due)} gehuisvest ({Pct(pace)}) terwijl {Pct(elapsed)} van {periode} voorbij is; " +
+                                $"in dit tempo komen er aan het eind van het halfjaar {AlertRules.N(shortAtEnd)} te weinig");
             }
-            if (carryIn >= o.CarryInMinimum)
+            if (carryIn >= material)
                 reasons.Add($"achterstand van {AlertRules.N(carryIn)} meegenomen uit het vorige halfjaar{KoppelingenPart(input, code, carryIn)}");
             if (reasons.Count == 0) continue;
             var missed = h?.GemistOpRij ?? 0;
