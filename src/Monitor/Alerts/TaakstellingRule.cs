@@ -12,8 +12,8 @@ public static class TaakstellingRule
     {
         var periode = HalfYearOf(input.Date);
         var (start, end) = Periods.Span(periode);
-        // Share of the half year elapsed at the end of the evaluation date (n/6 per month, by days).
-        var elapsed = (input.Date.DayNumber - start.DayNumber + 1) / (double)(end.DayNumber - start.DayNumber + 1);
+        // Share of the half year elapsed at the end of a date (n/6 per month, by days).
+        double Elapsed(DateOnly d) => (d.DayNumber - start.DayNumber + 1) / (double)(end.DayNumber - start.DayNumber + 1);
         var series = fresh.Where(s => s.Niveau == "gemeente" && s.Opgave == "taakstelling").ToDictionary(s => s.Gebiedcode);
         var halfYears = input.HalfYears.Where(h => h.Periode == periode).ToDictionary(h => h.Gemeentecode);
 
@@ -27,12 +27,19 @@ public static class TaakstellingRule
             var reasons = new List<string>();
             // Issue 13: only a material backlog reaches a college (see TaakstellingMateriality).
             var material = TaakstellingMateriality.Threshold(h?.Taakstelling ?? due, o);
-            if (due is > 0)
+            // The housed figure is as of its peildatum (COA counts monthly): judged against the share elapsed on that day, not
+            // today's, or every gemeente would look a month behind. No figure yet in this half year: nothing to judge.
+            DateOnly? housedOn = input.HousedOn is null ? input.Date
+                : input.HousedOn.TryGetValue(code, out var p) ? (p < input.Date ? p : input.Date) : null;
+            if (due is > 0 && housedOn is { } on)
             {
+                var elapsed = Elapsed(on);
                 var pace = housed / (double)due.Value;
                 var shortAtEnd = TaakstellingMateriality.ShortfallAtEnd(due.Value, housed, elapsed);
+                var when = on == input.Date ? $"({Pct(pace)}) terwijl {Pct(elapsed)} van {periode} voorbij is"
+                    : $"op {AlertRules.D(on)} ({Pct(pace)}), toen {Pct(elapsed)} van {periode} voorbij was";
                 if (pace < elapsed - o.PaceMargin && shortAtEnd >= material)
-                    reasons.Add($"{AlertRules.N(housed)} van {AlertRules.N(due)} gehuisvest ({Pct(pace)}) terwijl {Pct(elapsed)} van {periode} voorbij is; " +
+                    reasons.Add($"{AlertRules.N(housed)} van {AlertRules.N(due)} gehuisvest {when}; " +
                                 $"in dit tempo komen er aan het eind van het halfjaar {AlertRules.N(shortAtEnd)} te weinig");
             }
             if (carryIn >= material)

@@ -161,6 +161,25 @@ public sealed class AlertRulesTests
     }
 
     [Fact]
+    public void Taakstelling_PaceIsJudgedOnThePeildatumOfTheHousedFigure()
+    {
+        // 4 December 2026, the latest COA count is of 31 October: 67% of 2026-H2 had passed then, 85% now.
+        var day = new DateOnly(2026, 12, 4);
+        IReadOnlyList<AlertCondition> On(int housed, Dictionary<string, DateOnly>? housedOn) => AlertRules.Evaluate(
+            new AlertInput(day, new DateTimeOffset(2026, 12, 4, 22, 0, 0, TimeSpan.Zero), [Row("GM0363", "taakstelling", 42, housed, datum: day)],
+                [new HalfYearRow("GM0363", "2026-H2", 40, 2, 42, housed, 0)], [], new Dictionary<string, string> { ["GM0363"] = "Amsterdam" })
+            { HousedOn = housedOn }, Defaults);
+        var october = new Dictionary<string, DateOnly> { ["GM0363"] = new(2026, 10, 31) };
+        // 26 of 42 (62%) is on pace for 31 October; against today's share it would look 23 points behind.
+        Assert.Empty(On(26, october));
+        Assert.Single(On(26, null));
+        var c = Assert.Single(On(22, october));
+        Assert.Contains("22 van 42 gehuisvest op 31 oktober 2026 (52%), toen 67% van 2026-H2 voorbij was; in dit tempo komen er aan het eind van het halfjaar 10 te weinig", c.Summary);
+        // No count yet in this half year: nothing to judge the pace on.
+        Assert.Empty(On(0, []));
+    }
+
+    [Fact]
     public void Oekraine_FarBelowKeyShare_InformsThePrt()
     {
         var c = Assert.Single(Eval([Row("GM0363", "oekraine", 400, 120, pct: 30m)]));
