@@ -1,7 +1,9 @@
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Monitor.Compute;
 using Monitor.Feeds;
 using Monitor.Outputs;
+using Monitor.Outputs.College;
 using Monitor.Tests.Support;
 
 namespace Monitor.Tests.Outputs;
@@ -60,6 +62,10 @@ public sealed class DigestReplayTests : IAsyncLifetime
         Assert.NotNull(was.Tekort);
         Assert.Equal(@is.OpgaveAantal, was.OpgaveAantal);
         Assert.Equal(@is.Gap + 50, was.Gap);
+        // The college digest of Tilburg tells the same past.
+        var college = _kit.Services.GetRequiredService<CollegeData>();
+        Assert.Equal(tilburg + 250, (await college.LoadAsync("GM0855", new DateOnly(2025, 9, 5), CancellationToken.None)).Figures.Single(f => f.Opgave == "asiel").Gerealiseerd);
+        Assert.Equal(tilburg + 300, (await college.LoadAsync("GM0855", AsOf, CancellationToken.None)).Figures.Single(f => f.Opgave == "asiel").Gerealiseerd);
     }
 
     [Fact]
