@@ -52,6 +52,9 @@ public sealed class AlertData(NpgsqlDataSource db, FeedCatalog catalog)
             EndedOpgaven = Analysis.AnalysisCodes.AllOpgaven.Where(o => !regimes.IsMonitored(o, date)).Select(o => Analysis.AnalysisCodes.Code(o)).ToHashSet(),
             Deadlines = deadlines,
             Koppelingen = await KoppelingenData.PreviousHalfYearAsync(conn, date),
+            HousedOn = (await conn.QueryAsync<(string Code, DateOnly Peildatum)>("""
+                SELECT gemeentecode, max(peildatum) FROM monitor.huisvesting WHERE periode = @periode AND peildatum <= @date GROUP BY gemeentecode
+                """, new { periode = Periode.HalfYearOf(date).ToString(), date })).ToDictionary(r => r.Code, r => r.Peildatum),
         };
     }
 }

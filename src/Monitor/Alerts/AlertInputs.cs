@@ -22,6 +22,10 @@ public sealed record AlertInput(
     /// <summary>monitor.deadline_outcomes: per area and opgave the latest passed deadline that closes its periode.</summary>
     public IReadOnlyList<Monitor.Analysis.DeadlineOutcome> Deadlines { get; init; } = [];
 
+    /// <summary>Per gemeente the peildatum of its latest huisvesting figure in the running half year (issue 13): COA counts
+    /// monthly, so the pace is judged against the share elapsed on that day. Null when not read (then the evaluation date).</summary>
+    public IReadOnlyDictionary<string, DateOnly>? HousedOn { get; init; }
+
     public string Name(string code) => Names.TryGetValue(code, out var n) ? $"{n} ({code})" : code;
 
     /// <summary>Opgaven not monitored on Date (a task that ended, feed kind regimes): no rule fires for them, and their

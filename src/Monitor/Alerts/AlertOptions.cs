@@ -26,8 +26,12 @@ public sealed class AlertOptions
     /// <summary>Taakstelling: housed ÷ due may lag the elapsed share of the half year by this much (0.10 = 10 points).</summary>
     [Range(0.0, 1.0)] public double PaceMargin { get; set; } = 0.10;
 
-    /// <summary>Taakstelling: an achterstand carried in of at least this many persons raises the alert.</summary>
-    [Range(1, int.MaxValue)] public int CarryInMinimum { get; set; } = 1;
+    /// <summary>Taakstelling: the smallest backlog (carried in, or short at the half year's end at the current pace) that
+    /// raises the alert, in persons; see <see cref="TaakstellingMateriality"/>.</summary>
+    [Range(1, int.MaxValue)] public int CarryInMinimum { get; set; } = 5;
+
+    /// <summary>Taakstelling: for larger gemeenten the backlog must also be at least this share of the half year's taakstelling.</summary>
+    [Range(0.0, 1.0)] public double MaterialShare { get; set; } = 0.25;
 
     /// <summary>Oekraïne: a gemeente below this realisation percentage of its key share is reported to the PRT.</summary>
     [Range(0.0, 1000.0)] public double OekraineMinPct { get; set; } = 50;

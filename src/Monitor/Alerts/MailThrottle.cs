@@ -24,7 +24,7 @@ public static class MailThrottle
     public static ThrottleDecision Decide(DateOnly today, int intervalDays, IReadOnlyList<Addressed> fresh, IReadOnlyList<Addressed> held,
         IReadOnlyDictionary<(string Email, string Topic), TopicMail> last)
     {
-        var send = new List<Addressed>();
+        var send = new List<(Addressed Item, bool News)>();
         var hold = new List<Addressed>();
         var dropped = new List<long>();
         foreach (var group in fresh.Concat(held).GroupBy(a => (Email: a.Contact.Email.ToLowerInvariant(), a.Topic)))
@@ -34,11 +34,27 @@ public static class MailThrottle
             var previous = last.GetValueOrDefault(group.Key);
             var due = previous is null || today.DayNumber - previous.Date.DayNumber >= intervalDays;
             var worse = previous is not null && items.Any(a => a.HeldId is null && Worsens(a.Notice, previous));
-            if (due || worse) send.AddRange(items);
+            if (due || worse) send.AddRange(items.Select(a => (a, News(a.Notice, previous))));
             else hold.AddRange(items.Where(a => a.HeldId is null));
         }
-        return new ThrottleDecision(send, hold, dropped);
+        // Per recipient, Alertmanager's repeat_interval over all topics: reminders alone never make a mail within the
+        // interval after the recipient's previous one. Their topics started on different days, so without this a
+        // college would get a reminder on Monday for asiel and on Wednesday for the taakstelling, every week (issue 13).
+        var lastAny = last.GroupBy(l => l.Key.Email.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Max(l => l.Value.Date));
+        var result = new List<Addressed>();
+        foreach (var perRecipient in send.GroupBy(x => x.Item.Contact.Email.ToLowerInvariant()))
+        {
+            var recent = lastAny.TryGetValue(perRecipient.Key, out var d) && today.DayNumber - d.DayNumber < intervalDays;
+            if (recent && !perRecipient.Any(x => x.News))
+                hold.AddRange(perRecipient.Where(x => x.Item.HeldId is null).Select(x => x.Item)); // held ones stay held
+            else result.AddRange(perRecipient.Select(x => x.Item));
+        }
+        return new ThrottleDecision(result, hold, dropped);
     }
+
+    /// <summary>Anything but a plain reminder: new, resolved, escalated, or more severe than the last mail on its topic.</summary>
+    private static bool News(AlertNotice n, TopicMail? previous) =>
+        n.Kind != NotificationKind.Herinnering || (previous is not null && Worsens(n, previous));
 
     /// <summary>An escalation, or a new/reminded alert more severe than the last mail on the topic.</summary>
     public static bool Worsens(AlertNotice n, TopicMail previous) =>

@@ -13,8 +13,8 @@ public static class TaakstellingRule
     {
         var half = Periode.HalfYearOf(input.Date);
         var (periode, start, end) = (half.ToString(), half.Start, half.End);
-        // Share of the half year elapsed at the end of the evaluation date (n/6 per month, by days).
-        var elapsed = (input.Date.DayNumber - start.DayNumber + 1) / (double)(end.DayNumber - start.DayNumber + 1);
+        // Share of the half year elapsed at the end of a date (n/6 per month, by days).
+        double Elapsed(DateOnly d) => (d.DayNumber - start.DayNumber + 1) / (double)(end.DayNumber - start.DayNumber + 1);
         var series = fresh.Where(s => s.Niveau == AreaLevel.Gemeente && s.Opgave == Opgave.Taakstelling).ToDictionary(s => s.Gebiedcode);
         var halfYears = input.HalfYears.Where(h => h.Periode == periode).ToDictionary(h => h.Gemeentecode);
 
@@ -26,13 +26,24 @@ public static class TaakstellingRule
             var housed = s?.Gerealiseerd ?? h?.Gehuisvest ?? 0;
             var carryIn = h?.CarryIn ?? 0;
             var reasons = new List<string>();
-            if (due is > 0)
+            // Issue 13: only a material backlog reaches a college (see TaakstellingMateriality).
+            var material = TaakstellingMateriality.Threshold(h?.Taakstelling ?? due, o);
+            // The housed figure is as of its peildatum (COA counts monthly): judged against the share elapsed on that day, not
+            // today's, or every gemeente would look a month behind. No figure yet in this half year: nothing to judge.
+            DateOnly? housedOn = input.HousedOn is null ? input.Date
+                : input.HousedOn.TryGetValue(code, out var p) ? (p < input.Date ? p : input.Date) : null;
+            if (due is > 0 && housedOn is { } on)
             {
+                var elapsed = Elapsed(on);
                 var pace = housed / (double)due.Value;
-                if (pace < elapsed - o.PaceMargin)
-                    reasons.Add($"{Dutch.Number(housed)} van {Dutch.Number(due)} gehuisvest ({Pct(pace)}) terwijl {Pct(elapsed)} van {periode} voorbij is");
+                var shortAtEnd = TaakstellingMateriality.ShortfallAtEnd(due.Value, housed, elapsed);
+                var when = on == input.Date ? $"({Pct(pace)}) terwijl {Pct(elapsed)} van {periode} voorbij is"
+                    : $"op {Dutch.Date(on)} ({Pct(pace)}), toen {Pct(elapsed)} van {periode} voorbij was";
+                if (pace < elapsed - o.PaceMargin && shortAtEnd >= material)
+                    reasons.Add($"{Dutch.Number(housed)} van {Dutch.Number(due)} gehuisvest {when}; " +
+                                $"in dit tempo komen er aan het eind van het halfjaar {Dutch.Number(shortAtEnd)} te weinig");
             }
-            if (carryIn >= o.CarryInMinimum)
+            if (carryIn >= material)
                 reasons.Add($"achterstand van {Dutch.Number(carryIn)} meegenomen uit het vorige halfjaar{KoppelingenPart(input, code, carryIn)}");
             if (reasons.Count == 0) continue;
             var missed = h?.GemistOpRij ?? 0;

@@ -66,9 +66,11 @@ public static class SeriesReplacer
         var args = new { run = runId, causes, vanished };
         var revised = await conn.ExecuteAsync(new CommandDefinition("""
             INSERT INTO monitor.series_revisions (gebiedcode, opgave, datum, oud_opgave_aantal, nieuw_opgave_aantal, oud_gerealiseerd,
-                nieuw_gerealiseerd, oud_gap, nieuw_gap, oud_prognose_midden, nieuw_prognose_midden, oud_run_id, run_id, oorzaak_leveringen)
+                nieuw_gerealiseerd, oud_gap, nieuw_gap, oud_prognose_midden, nieuw_prognose_midden, oud_run_id, run_id, oorzaak_leveringen,
+                oud_tekort, oud_realisatie_pct, oud_deadline, oud_prognose_laag, oud_prognose_hoog)
             SELECT gebiedcode, opgave, datum, oud_opgave_aantal, opgave_aantal, oud_gerealiseerd, gerealiseerd, oud_gap, gap,
-                   oud_prognose_midden, prognose_midden, oud_run_id, @run, @causes
+                   oud_prognose_midden, prognose_midden, oud_run_id, @run, @causes,
+                   oud_tekort, oud_pct_hundredths / 100.0, oud_deadline, oud_prognose_laag, oud_prognose_hoog
             FROM series_changes WHERE revised
             """, args, tx, commandTimeout: 0, cancellationToken: ct));
         phases.Done("revisions");
@@ -107,7 +109,8 @@ public static class SeriesReplacer
     private const string StagedColumns = """
         gebiedcode text NOT NULL, niveau text, opgave text NOT NULL, datum date NOT NULL, opgave_aantal int, gerealiseerd int, gap int,
         tekort int, realisatie_pct numeric(8, 2), duurzaam int, deadline date, prognose_laag int, prognose_midden int, prognose_hoog int,
-        methode text, oud_opgave_aantal int, oud_gerealiseerd int, oud_gap int, oud_prognose_midden int, oud_run_id bigint
+        methode text, oud_opgave_aantal int, oud_gerealiseerd int, oud_gap int, oud_prognose_midden int, oud_run_id bigint,
+        oud_tekort int, oud_pct_hundredths int, oud_deadline date, oud_prognose_laag int, oud_prognose_hoog int
         """;
 
     /// <summary>Empties the series and copies every row in key order without indexes or constraints; rebuilds the
@@ -164,7 +167,7 @@ public static class SeriesReplacer
     {
         if (changes.Count == 0) return (0, 0);
         await using (var copy = await CopyRows.BeginAsync(conn,
-            $"COPY series_changes (op, revised, {SeriesWriter.Columns}, oud_opgave_aantal, oud_gerealiseerd, oud_gap, oud_prognose_midden, oud_run_id) FROM STDIN (FORMAT BINARY)", ct))
+            $"COPY series_changes (op, revised, {SeriesWriter.Columns}, oud_opgave_aantal, oud_gerealiseerd, oud_gap, oud_prognose_midden, oud_run_id, oud_tekort, oud_pct_hundredths, oud_deadline, oud_prognose_laag, oud_prognose_hoog) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var c in changes)
             {
@@ -189,6 +192,12 @@ public static class SeriesReplacer
                 SeriesWriter.WriteNullable(copy, c.Old.Gap);
                 SeriesWriter.WriteNullable(copy, c.Old.PrognoseMidden);
                 if (c.Old.Present) copy.Write(c.Old.RunId); else copy.Null();
+                // The rest of the old figure, so a replay of a past date can show it whole (KnownSeries).
+                SeriesWriter.WriteNullable(copy, c.Old.Tekort);
+                SeriesWriter.WriteNullable(copy, c.Old.PctHundredths);
+                if (c.Old.Deadline is { } oldDeadline) copy.Write(oldDeadline); else copy.Null();
+                SeriesWriter.WriteNullable(copy, c.Old.PrognoseLaag);
+                SeriesWriter.WriteNullable(copy, c.Old.PrognoseHoog);
                 copy.EndRow();
             }
             await copy.CompleteAsync();

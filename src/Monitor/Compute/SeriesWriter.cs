@@ -42,9 +42,11 @@ public static class SeriesWriter
         var args = new { run = runId, causes };
         var revised = await conn.ExecuteAsync(new CommandDefinition("""
             INSERT INTO monitor.series_revisions (gebiedcode, opgave, datum, oud_opgave_aantal, nieuw_opgave_aantal, oud_gerealiseerd,
-                nieuw_gerealiseerd, oud_gap, nieuw_gap, oud_prognose_midden, nieuw_prognose_midden, oud_run_id, run_id, oorzaak_leveringen)
+                nieuw_gerealiseerd, oud_gap, nieuw_gap, oud_prognose_midden, nieuw_prognose_midden, oud_run_id, run_id, oorzaak_leveringen,
+                oud_tekort, oud_realisatie_pct, oud_deadline, oud_prognose_laag, oud_prognose_hoog)
             SELECT o.gebiedcode, o.opgave, o.datum, o.opgave_aantal, n.opgave_aantal, o.gerealiseerd, n.gerealiseerd, o.gap, n.gap,
-                   o.prognose_midden, n.prognose_midden, o.run_id, @run, @causes
+                   o.prognose_midden, n.prognose_midden, o.run_id, @run, @causes,
+                   o.tekort, o.realisatie_pct, o.deadline, o.prognose_laag, o.prognose_hoog
             FROM series_stage n JOIN monitor.series o USING (gebiedcode, opgave, datum)
             WHERE (o.opgave_aantal, o.gerealiseerd, o.gap, o.tekort, o.realisatie_pct, o.duurzaam, o.deadline, o.prognose_laag, o.prognose_midden, o.prognose_hoog, o.methode)
                   IS DISTINCT FROM

@@ -37,11 +37,14 @@ public sealed class DigestData(NpgsqlDataSource db, DigestOptions options)
             "SELECT code, naam FROM monitor.gemeenten_actueel WHERE provinciecode = @provincie ORDER BY naam", new { provincie })).ToList();
         var codes = names.Select(n => n.Code).ToArray();
 
+        // A replay of a past date shows the figures computed from the deliveries fetched by then (KnownSeries).
+        var laterRuns = await KnownSeries.LaterRunsAsync(conn, KnownSeries.EndOf(date));
+        const string inArea = "(gebiedcode = @provincie OR gebiedcode = ANY(@codes)) AND datum <= @date";
         var latest = (await conn.QueryAsync<Figure>($"""
-            SELECT DISTINCT ON (gebiedcode, opgave) {FigureColumns} FROM monitor.series
-            WHERE (gebiedcode = @provincie OR gebiedcode = ANY(@codes)) AND datum <= @date
+            SELECT DISTINCT ON (gebiedcode, opgave) {FigureColumns} FROM {KnownSeries.Source(laterRuns, inArea)} s
+            WHERE {inArea}
             ORDER BY gebiedcode, opgave, datum DESC
-            """, new { provincie, codes, date })).ToList();
+            """, new { provincie, codes, date, laterRuns })).ToList();
 
         var previous = await conn.QuerySingleOrDefaultAsync<(long Id, DateOnly Datum)?>(
             "SELECT id, datum FROM monitor.digests WHERE provinciecode = @provincie AND datum < @date ORDER BY datum DESC LIMIT 1", new { provincie, date });
@@ -57,10 +60,11 @@ public sealed class DigestData(NpgsqlDataSource db, DigestOptions options)
         // The chart covers the passed deadline too, so a reader sees what happened on it and since.
         var from = date.AddDays(-options.HistoryDays);
         if (passed.GetValueOrDefault("asiel") is { } p0 && p0.Date.AddDays(-60) < from) from = p0.Date.AddDays(-60);
-        var history = (await conn.QueryAsync<HistoryPoint>("""
-            SELECT datum, opgave_aantal AS opgaveaantal, gerealiseerd FROM monitor.series
-            WHERE gebiedcode = @provincie AND opgave = 'asiel' AND datum BETWEEN @from AND @date ORDER BY datum
-            """, new { provincie, from, date })).ToList();
+        const string inHistory = "gebiedcode = @provincie AND opgave = 'asiel' AND datum BETWEEN @from AND @date";
+        var history = (await conn.QueryAsync<HistoryPoint>($"""
+            SELECT datum, opgave_aantal AS opgaveaantal, gerealiseerd FROM {KnownSeries.Source(laterRuns, inHistory)} s
+            WHERE {inHistory} ORDER BY datum
+            """, new { provincie, from, date, laterRuns })).ToList();
 
         var carry = (await conn.QueryAsync<CarryOver>("""
             SELECT gemeentecode, periode, carry_in AS carryin, due, gehuisvest FROM monitor.taakstelling_halfjaren

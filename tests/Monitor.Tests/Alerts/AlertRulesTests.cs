@@ -130,10 +130,53 @@ public sealed class AlertRulesTests
     public void Taakstelling_WithinTheMargin_IsQuiet_CarryInIsNot()
     {
         Assert.Empty(Eval([Row("GM0363", "taakstelling", 100, 64)], [new HalfYearRow("GM0363", "2025-H1", 100, 0, 100, 64, 0)]));
-        var c = Assert.Single(Eval([Row("GM0363", "taakstelling", 120, 90)], [new HalfYearRow("GM0363", "2025-H1", 100, 20, 120, 90, 2)]));
-        Assert.Contains("achterstand van 20 meegenomen", c.Summary);
+        // Issue 13: a carried-in achterstand raises it only when material: here 30 of a taakstelling of 100 (at least 25).
+        var c = Assert.Single(Eval([Row("GM0363", "taakstelling", 130, 100)], [new HalfYearRow("GM0363", "2025-H1", 100, 30, 130, 100, 2)]));
+        Assert.Contains("achterstand van 30 meegenomen", c.Summary);
         Assert.Contains("2 halfja(a)r(en) op rij gemist", c.Summary);
         Assert.Equal(Severity.Kritiek, c.Severity);
+    }
+
+    [Fact]
+    public void Taakstelling_ASmallBacklog_IsNoMail_ForLargeOrSmallGemeenten()
+    {
+        // One person carried in used to mail the college every week (308 of 342 on the demo day).
+        Assert.Empty(Eval([Row("GM0363", "taakstelling", 101, 80)], [new HalfYearRow("GM0363", "2025-H1", 100, 1, 101, 80, 1)]));
+        // 24 of 100 is below a quarter of the taakstelling; 4 of 10 is below the absolute minimum of 5.
+        Assert.Empty(Eval([Row("GM0363", "taakstelling", 124, 100)], [new HalfYearRow("GM0363", "2025-H1", 100, 24, 124, 100, 1)]));
+        Assert.Empty(Eval([Row("GM0363", "taakstelling", 14, 11)], [new HalfYearRow("GM0363", "2025-H1", 10, 4, 14, 11, 1)]));
+        // 5 of 10 is material for a small gemeente.
+        Assert.Single(Eval([Row("GM0363", "taakstelling", 15, 12)], [new HalfYearRow("GM0363", "2025-H1", 10, 5, 15, 12, 1)]));
+    }
+
+    [Fact]
+    public void Taakstelling_BehindPace_OnlyWhenTheProjectedShortfallIsMaterial()
+    {
+        // 12 May, 73% elapsed. 50 of 100 housed: 13 points behind; at this pace 100 − 50 ÷ 0.729 = 32 short at the end: material.
+        var c = Assert.Single(Eval([Row("GM0363", "taakstelling", 100, 50)], [new HalfYearRow("GM0363", "2025-H1", 100, 0, 100, 50, 0)]));
+        Assert.Contains("in dit tempo komen er aan het eind van het halfjaar 32 te weinig", c.Summary);
+        // 3 of 8 housed is as far behind, but 8 − 3 ÷ 0.729 = 4 short at the end: below the minimum of 5.
+        Assert.Empty(Eval([Row("GM0363", "taakstelling", 8, 3)], [new HalfYearRow("GM0363", "2025-H1", 8, 0, 8, 3, 0)]));
+        Assert.Equal(4, TaakstellingMateriality.ShortfallAtEnd(8, 3, 132 / 181.0));
+    }
+
+    [Fact]
+    public void Taakstelling_PaceIsJudgedOnThePeildatumOfTheHousedFigure()
+    {
+        // 4 December 2026, the latest COA count is of 31 October: 67% of 2026-H2 had passed then, 85% now.
+        var day = new DateOnly(2026, 12, 4);
+        IReadOnlyList<AlertCondition> On(int housed, Dictionary<string, DateOnly>? housedOn) => AlertRules.Evaluate(
+            new AlertInput(day, new DateTimeOffset(2026, 12, 4, 22, 0, 0, TimeSpan.Zero), [Row("GM0363", "taakstelling", 42, housed, datum: day)],
+                [new HalfYearRow("GM0363", "2026-H2", 40, 2, 42, housed, 0)], [], new Dictionary<string, string> { ["GM0363"] = "Amsterdam" })
+            { HousedOn = housedOn }, Defaults);
+        var october = new Dictionary<string, DateOnly> { ["GM0363"] = new(2026, 10, 31) };
+        // 26 of 42 (62%) is on pace for 31 October; against today's share it would look 23 points behind.
+        Assert.Empty(On(26, october));
+        Assert.Single(On(26, null));
+        var c = Assert.Single(On(22, october));
+        Assert.Contains("22 van 42 gehuisvest op 31 oktober 2026 (52%), toen 67% van 2026-H2 voorbij was; in dit tempo komen er aan het eind van het halfjaar 10 te weinig", c.Summary);
+        // No count yet in this half year: nothing to judge the pace on.
+        Assert.Empty(On(0, []));
     }
 
     [Fact]

@@ -55,4 +55,26 @@ public sealed class MailThrottleTests
         Assert.Empty(d.Hold);
         Assert.Equal([42L], d.Dropped);
     }
+    [Fact]
+    public void RemindersAlone_WaitForTheRecipientsWeek_AcrossTopics()
+    {
+        // Issue 13: asiel was mailed 2 days ago, the taakstelling 9 days ago. A taakstelling reminder alone would be a
+        // second mail this week: it waits, and goes out with the next mail the college gets.
+        var last = new Dictionary<(string, string), TopicMail>
+        {
+            [("college@asten.test", "asiel")] = new(Day.AddDays(-2), Severity.Kritiek),
+            [("college@asten.test", "taakstelling")] = new(Day.AddDays(-9), Severity.Kritiek),
+        };
+        var d = MailThrottle.Decide(Day, 7, [A(1, "taakstelling", NotificationKind.Herinnering, Severity.Kritiek)], [], last);
+        Assert.Empty(d.Send);
+        Assert.Equal(1, Assert.Single(d.Hold).Notice.AlertId);
+        // With news on the day (a new alert on a topic that is due), the reminder goes along; a held one too.
+        var withNews = MailThrottle.Decide(Day, 7, [A(2, "taakstelling", NotificationKind.Nieuw, Severity.Kritiek)],
+            [A(1, "taakstelling", NotificationKind.Herinnering, Severity.Kritiek, held: 50)], last);
+        Assert.Equal([1L, 2L], withNews.Send.Select(a => a.Notice.AlertId).Order());
+        // A reminder that got worse is news.
+        Assert.Single(MailThrottle.Decide(Day, 7, [A(3, "asiel", NotificationKind.Herinnering, Severity.Kritiek)], [],
+            new Dictionary<(string, string), TopicMail> { [("college@asten.test", "asiel")] = new(Day.AddDays(-7), Severity.Waarschuwing),
+                [("college@asten.test", "amv")] = new(Day.AddDays(-1), Severity.Kritiek) }).Send);
+    }
 }

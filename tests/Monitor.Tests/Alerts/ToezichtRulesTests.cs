@@ -79,7 +79,7 @@ public sealed class ToezichtRulesTests
     public void TaakstellingAlert_SaysHowMuchOfTheCarriedAchterstandKoppelingenExplain()
     {
         var input = new AlertInput(new DateOnly(2025, 8, 12), new DateTimeOffset(2025, 8, 12, 22, 0, 0, TimeSpan.Zero), [],
-            [new HalfYearRow("GM0363", "2025-H2", 100, 18, 118, 60, 1)], [], new Dictionary<string, string> { ["GM0363"] = "Amsterdam" })
+            [new HalfYearRow("GM0363", "2025-H2", 60, 18, 78, 60, 1)], [], new Dictionary<string, string> { ["GM0363"] = "Amsterdam" })
         {
             Koppelingen = new Dictionary<string, KoppelingStand> { ["GM0363"] = KoppelingShare.Of(due: 30, housed: 12, gekoppeld: 18) },
         };

@@ -31,7 +31,14 @@ public sealed class CollegeData(NpgsqlDataSource db, DigestOptions options)
             "SELECT naam, provinciecode FROM monitor.gemeenten_actueel WHERE code = @gemeente", new { gemeente })
             ?? throw new ArgumentException($"Onbekende gemeente {gemeente}.");
         var provincieNaam = await conn.ExecuteScalarAsync<string>("SELECT naam FROM monitor.provincies WHERE code = @p", new { p = g.Provincie }) ?? g.Provincie;
-        var figures = (await SeriesReader.LatestAsync(conn, date, [gemeente], ct)).OrderBy(f => f.Opgave.Code(), StringComparer.Ordinal).Select(Figure.From).ToList();
+        // A past date shows the figures computed from the deliveries fetched by then (issue 13, KnownSeries).
+        var laterRuns = await KnownSeries.LaterRunsAsync(conn, KnownSeries.EndOf(date));
+        const string ofGemeente = "gebiedcode = @gemeente AND datum <= @date";
+        var figures = (await conn.QueryAsync<Figure>($"""
+            SELECT DISTINCT ON (opgave) gebiedcode, opgave, opgave_aantal AS opgaveaantal, gerealiseerd, gap, tekort, realisatie_pct AS realisatiepct,
+                   prognose_laag AS prognoselaag, prognose_midden AS prognosemidden, prognose_hoog AS prognosehoog, deadline, datum
+            FROM {KnownSeries.Source(laterRuns, ofGemeente)} s WHERE {ofGemeente} ORDER BY opgave, datum DESC
+            """, new { gemeente, date, laterRuns })).ToList();
         var locations = (await conn.QueryAsync<Location>("""
             SELECT p.feed, p.opgave, p.locatiecode, p.locatienaam, p.status, p.capaciteit, p.beschikbaar_vanaf AS beschikbaarvanaf,
                    p.beschikbaar_tot AS beschikbaartot, p.peildatum
