@@ -1,5 +1,4 @@
 using Monitor.Analysis;
-using System.Text;
 using MimeKit;
 using Monitor.Formatting;
 using Monitor.Outbox;

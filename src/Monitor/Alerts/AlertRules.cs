@@ -1,4 +1,3 @@
-using System.Globalization;
 using Monitor.Analysis;
 using Monitor.Formatting;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Monitor.Formatting;
 
 namespace Monitor.Analysis;

@@ -1,4 +1,3 @@
-using Monitor.Hosting;
 
 namespace Monitor.Bench;
 

@@ -1,4 +1,3 @@
-using Monitor.Compute;
 using Npgsql;
 
 namespace Monitor.Bench;

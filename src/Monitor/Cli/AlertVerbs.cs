@@ -3,7 +3,6 @@ using System.CommandLine;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Alerts;
-using Monitor.Analysis;
 using Monitor.Hosting;
 using Monitor.Outbox;
 

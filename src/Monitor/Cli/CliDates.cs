@@ -1,5 +1,4 @@
 using Monitor.Clock;
-using Monitor.Analysis;
 using Monitor.Feeds.Values;
 
 namespace Monitor.Cli;

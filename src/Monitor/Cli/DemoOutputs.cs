@@ -1,7 +1,6 @@
 using Monitor.Clock;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Alerts;
-using Monitor.Analysis;
 using Monitor.Digests;
 using Monitor.Hosting;
 using Monitor.Outbox;

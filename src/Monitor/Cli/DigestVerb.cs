@@ -1,7 +1,6 @@
 using Monitor.Clock;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Analysis;
 using Monitor.Digests;
 using Monitor.Digests.College;
 using Monitor.Hosting;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Monitor.Feeds;
 using Monitor.Feeds.Fetching;
 using Monitor.Feeds.Kinds;
-using Monitor.Feeds.Loading;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Monitor.Hosting;

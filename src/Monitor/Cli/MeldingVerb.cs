@@ -2,7 +2,6 @@ using Monitor.Clock;
 using System.CommandLine;
 using Monitor.Analysis;
 using Monitor.Compute;
-using Monitor.Feeds.Values;
 using Monitor.Digests;
 using Monitor.Hosting;
 

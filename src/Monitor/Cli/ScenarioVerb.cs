@@ -1,6 +1,5 @@
 using Monitor.Clock;
 using System.CommandLine;
-using System.Globalization;
 using Monitor.Analysis;
 using Monitor.Compute;
 using Monitor.Feeds.Loading;

@@ -1,7 +1,6 @@
 using Monitor.Clock;
 using Hangfire;
 using Microsoft.Extensions.Logging;
-using Monitor.Analysis;
 using Monitor.Outbox;
 
 namespace Monitor.Digests;

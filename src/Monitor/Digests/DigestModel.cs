@@ -1,6 +1,5 @@
 using Monitor.Analysis;
 using System.ComponentModel.DataAnnotations;
-using Monitor.Alerts;
 using Monitor.Formatting;
 
 namespace Monitor.Digests;

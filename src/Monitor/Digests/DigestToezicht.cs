@@ -1,4 +1,3 @@
-using Monitor.Formatting;
 using Dapper;
 using Monitor.Alerts;
 using Monitor.Analysis;

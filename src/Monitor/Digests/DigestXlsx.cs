@@ -1,4 +1,3 @@
-using Monitor.Feeds.Formats;
 using Monitor.Formatting;
 
 namespace Monitor.Digests;

@@ -1,4 +1,3 @@
-using Monitor.Formatting;
 using System.Text;
 using Monitor.Analysis;
 using static Monitor.Digests.DigestModel;

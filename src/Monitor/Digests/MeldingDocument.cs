@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Monitor.Analysis;
 using Monitor.Compute;

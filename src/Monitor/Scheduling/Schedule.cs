@@ -1,6 +1,5 @@
 using Monitor.Clock;
 using Hangfire;
-using Monitor.Analysis;
 using Monitor.Feeds;
 using Monitor.Digests;
 using Monitor.Digests.College;

@@ -1,4 +1,3 @@
-using Monitor.Compute;
 using Monitor.Analysis;
 using Dapper;
 using Monitor.Alerts;

@@ -2,7 +2,6 @@ using Monitor.Clock;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Analysis;
 
 namespace Monitor.Digests.Maps;
 

@@ -1,6 +1,5 @@
 using Monitor.Clock;
 using System.Runtime.CompilerServices;
-using Monitor.Analysis;
 
 namespace Monitor.Feeds.Kinds;
 

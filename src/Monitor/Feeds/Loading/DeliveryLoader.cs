@@ -1,7 +1,6 @@
 using Monitor.Clock;
 using System.Text.Json;
 using Dapper;
-using Monitor.Analysis;
 using Monitor.Diagnostics;
 using Monitor.Feeds.Formats;
 using Monitor.Feeds.Kinds;

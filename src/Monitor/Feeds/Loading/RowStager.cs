@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Monitor.Feeds.Formats;
 using Monitor.Feeds.Kinds;
 using Monitor.Warehouse;
-using Npgsql;
 using ValueType = Monitor.Feeds.Kinds.ValueType;
 
 namespace Monitor.Feeds.Loading;
