@@ -9,11 +9,6 @@ namespace Monitor.Alerts;
 /// <summary>Reads what the rules need for one evaluation date from the tables the compute job fills.</summary>
 public sealed class AlertData(NpgsqlDataSource db, FeedCatalog catalog)
 {
-    private const string HalfYearSql = """
-        SELECT gemeentecode, periode, taakstelling, carry_in AS carryin, due, gehuisvest, gemist_op_rij AS gemistoprij
-        FROM monitor.taakstelling_halfjaren WHERE periode = @periode
-        """;
-
     private const string DeliveriesSql = """
         SELECT DISTINCT ON (feed) feed, fetched_at, outcome, id, problems -> 0 ->> 'message' AS problem
         FROM monitor.deliveries
@@ -29,8 +24,11 @@ public sealed class AlertData(NpgsqlDataSource db, FeedCatalog catalog)
     public async Task<AlertInput> LoadAsync(DateOnly date, DateTimeOffset evaluatedAt, AlertOptions options, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        var series = await SeriesReader.LatestAsync(conn, date, date.AddDays(-options.MaxDataAgeDays), [AreaLevel.Gemeente, AreaLevel.Provincie], ct);
-        var halfYears = (await conn.QueryAsync<HalfYearRow>(HalfYearSql, new { periode = Periode.HalfYearOf(date).ToString() })).ToList();
+        // A run for a past date judges what was known at its evaluation instant (issue 13: replays tell the past as it was).
+        var known = await KnownAt.ReadAsync(conn, evaluatedAt, ct);
+        var series = await SeriesReader.LatestAsync(conn, date, date.AddDays(-options.MaxDataAgeDays), [AreaLevel.Gemeente, AreaLevel.Provincie], known, ct);
+        var halfYears = (await HalfYearReader.ReadAsync(conn, Periode.HalfYearOf(date).ToString(), null, known, ct))
+            .Select(h => new HalfYearRow(h.Gemeentecode, h.Periode, h.Taakstelling, h.CarryIn, h.Due, h.Gehuisvest, h.GemistOpRij)).ToList();
         var deliveries = (await conn.QueryAsync<(string Feed, DateTime FetchedAt, string Outcome, long Id, string? Problem)>(
             DeliveriesSql, new { at = evaluatedAt.UtcDateTime })).ToDictionary(d => d.Feed);
         var names = (await conn.QueryAsync<(string Code, string Naam)>(NamesSql)).GroupBy(n => n.Code).ToDictionary(g => g.Key, g => g.First().Naam);
@@ -44,7 +42,7 @@ public sealed class AlertData(NpgsqlDataSource db, FeedCatalog catalog)
                 d.Feed is null ? null : new DateTimeOffset(DateTime.SpecifyKind(d.FetchedAt, DateTimeKind.Utc)),
                 d.Outcome, d.Feed is null ? null : d.Id, d.Problem));
         }
-        var deadlines = (await DeadlineOutcomeReader.LatestPassedAsync(conn, date))
+        var deadlines = (await DeadlineOutcomeReader.LatestPassedAsync(conn, date, known: known))
             .Where(o => o.Niveau is Analysis.AreaLevel.Gemeente or Analysis.AreaLevel.Provincie).ToList();
         var regimes = new Analysis.RegimeStatus(await Compute.AnalysisInputReader.ReadRegimesAsync(conn));
         return new AlertInput(date, evaluatedAt, series, halfYears, feeds, names)

@@ -15,8 +15,6 @@ public static class CliDates
     /// <summary>The instant a replayed day is judged at: the end of that day in Amsterdam (now, for today).</summary>
     public static DateTimeOffset EndOf(DateOnly date)
     {
-        if (date >= AmsterdamDate.Today()) return DateTimeOffset.UtcNow;
-        var local = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, AmsterdamDate.Zone.GetUtcOffset(local)).AddTicks(-1);
+        return date >= AmsterdamDate.Today() ? DateTimeOffset.UtcNow : AmsterdamDate.EndOfDay(date);
     }
 }

@@ -5,12 +5,42 @@ namespace Monitor.Compute;
 
 /// <summary>
 /// The one way rows of monitor.series are read back, by alerts, digests and the command line alike: one column list,
-/// one mapping, to the same <see cref="SeriesRow"/> the compute job writes. The three questions differ only in their
-/// WHERE: the latest row per area and opgave on or before a day (for given areas, or for given levels), and the rows of
-/// one exact day.
+/// one mapping, to the same <see cref="SeriesRow"/> the compute job writes, and every question asked of the series as it
+/// was known at an instant (<see cref="KnownAt"/>). The questions differ only in their WHERE: the latest row per area
+/// and opgave on or before a day (for given areas, or for given levels), the rows of one exact day, and one area's days
+/// in a range.
 /// </summary>
 public static class SeriesReader
 {
+    /// <summary>
+    /// monitor.series as known at an instant. With no later runs it is the plain table: the second branch's
+    /// one-time filter is false, so it costs nothing. Otherwise each figure is its latest version (the row, or a revision
+    /// of it) that no later run wrote. The callers' conditions are on gebiedcode, opgave and datum, the columns the
+    /// versions are distinct on, so PostgreSQL pushes them into both branches and reads through the indexes. Revisions
+    /// keep the figure, not the level, duurzaam or method: those come from the row as it is now, and revisions from
+    /// before migration 0090 lack tekort, percentage, deadline and the low and high projection.
+    /// </summary>
+    private const string KnownSeries = """
+        (SELECT gebiedcode, niveau, opgave, datum, opgave_aantal, gerealiseerd, gap, tekort, realisatie_pct, duurzaam,
+                deadline, prognose_laag, prognose_midden, prognose_hoog, methode
+         FROM monitor.series WHERE cardinality(@laterRuns) = 0
+         UNION ALL
+         SELECT v.gebiedcode, cur.niveau, v.opgave, v.datum, v.opgave_aantal, v.gerealiseerd, v.gap, v.tekort, v.realisatie_pct, cur.duurzaam,
+                v.deadline, v.prognose_laag, v.prognose_midden, v.prognose_hoog, cur.methode
+         FROM (SELECT DISTINCT ON (gebiedcode, opgave, datum) * FROM (
+                   SELECT gebiedcode, opgave, datum, run_id, 9223372036854775807 AS seq, opgave_aantal, gerealiseerd, gap, tekort, realisatie_pct,
+                          deadline, prognose_laag, prognose_midden, prognose_hoog
+                   FROM monitor.series
+                   UNION ALL
+                   SELECT gebiedcode, opgave, datum, oud_run_id, id, oud_opgave_aantal, oud_gerealiseerd, oud_gap, oud_tekort, oud_realisatie_pct,
+                          oud_deadline, oud_prognose_laag, oud_prognose_midden, oud_prognose_hoog
+                   FROM monitor.series_revisions) versions
+               WHERE run_id <> ALL(@laterRuns)
+               ORDER BY gebiedcode, opgave, datum, seq DESC) v
+         JOIN monitor.series cur ON cur.gebiedcode = v.gebiedcode AND cur.opgave = v.opgave AND cur.datum = v.datum
+         WHERE cardinality(@laterRuns) > 0)
+        """;
+
     private const string Columns = """
         s.gebiedcode, s.niveau, s.opgave, s.datum, s.opgave_aantal, s.gerealiseerd, s.gap, s.tekort, s.realisatie_pct, s.duurzaam,
         s.deadline, s.prognose_laag, s.prognose_midden, s.prognose_hoog, s.methode
@@ -18,36 +48,49 @@ public static class SeriesReader
 
     private const string LatestOfAreasSql = $"""
         SELECT DISTINCT ON (s.gebiedcode, s.opgave) {Columns}
-        FROM monitor.series s
+        FROM {KnownSeries} s
         WHERE s.gebiedcode = ANY(@codes) AND s.datum <= @date
         ORDER BY s.gebiedcode, s.opgave, s.datum DESC
         """;
 
     private const string LatestOfLevelsSql = $"""
         SELECT DISTINCT ON (s.gebiedcode, s.opgave) {Columns}
-        FROM monitor.series s
+        FROM {KnownSeries} s
         WHERE s.niveau = ANY(@levels) AND s.datum <= @date AND s.datum >= @from
         ORDER BY s.gebiedcode, s.opgave, s.datum DESC
         """;
 
     private const string OnDaySql = $"""
         SELECT {Columns}
-        FROM monitor.series s
+        FROM {KnownSeries} s
         WHERE s.datum = @date AND s.gebiedcode = ANY(@codes) AND s.opgave = ANY(@opgaven)
         ORDER BY array_position(@codes, s.gebiedcode), array_position(@opgaven, s.opgave)
         """;
 
+    private const string RangeSql = $"""
+        SELECT {Columns}
+        FROM {KnownSeries} s
+        WHERE s.gebiedcode = @code AND s.opgave = @opgave AND s.datum BETWEEN @from AND @date
+        ORDER BY s.datum
+        """;
+
+    // Every question takes what was known at an instant; null is everything stored now.
+
     /// <summary>Per area and opgave the latest row on or before <paramref name="date"/>.</summary>
-    public static Task<List<SeriesRow>> LatestAsync(NpgsqlConnection conn, DateOnly date, IReadOnlyCollection<string> codes, CancellationToken ct = default) =>
-        ReadAsync(conn, LatestOfAreasSql, ct, ("codes", codes.ToArray()), ("date", date));
+    public static Task<List<SeriesRow>> LatestAsync(NpgsqlConnection conn, DateOnly date, IReadOnlyCollection<string> codes, KnownAt? known = null, CancellationToken ct = default) =>
+        ReadAsync(conn, LatestOfAreasSql, known, ct, ("codes", codes.ToArray()), ("date", date));
 
     /// <summary>Per area of the given levels and opgave the latest row in [<paramref name="from"/>, <paramref name="date"/>].</summary>
-    public static Task<List<SeriesRow>> LatestAsync(NpgsqlConnection conn, DateOnly date, DateOnly from, IReadOnlyCollection<AreaLevel> levels, CancellationToken ct = default) =>
-        ReadAsync(conn, LatestOfLevelsSql, ct, ("levels", levels.Select(LevelCode).ToArray()), ("date", date), ("from", from));
+    public static Task<List<SeriesRow>> LatestAsync(NpgsqlConnection conn, DateOnly date, DateOnly from, IReadOnlyCollection<AreaLevel> levels, KnownAt? known = null, CancellationToken ct = default) =>
+        ReadAsync(conn, LatestOfLevelsSql, known, ct, ("levels", levels.Select(LevelCode).ToArray()), ("date", date), ("from", from));
 
     /// <summary>The rows of exactly <paramref name="date"/>, in the order of the codes given, then of the opgaven given.</summary>
-    public static Task<List<SeriesRow>> OnDayAsync(NpgsqlConnection conn, DateOnly date, IReadOnlyCollection<string> codes, IReadOnlyCollection<string> opgaven, CancellationToken ct = default) =>
-        ReadAsync(conn, OnDaySql, ct, ("codes", codes.ToArray()), ("opgaven", opgaven.ToArray()), ("date", date));
+    public static Task<List<SeriesRow>> OnDayAsync(NpgsqlConnection conn, DateOnly date, IReadOnlyCollection<string> codes, IReadOnlyCollection<string> opgaven, KnownAt? known = null, CancellationToken ct = default) =>
+        ReadAsync(conn, OnDaySql, known, ct, ("codes", codes.ToArray()), ("opgaven", opgaven.ToArray()), ("date", date));
+
+    /// <summary>One area's rows of one opgave from <paramref name="from"/> to <paramref name="date"/>, oldest first.</summary>
+    public static Task<List<SeriesRow>> RangeAsync(NpgsqlConnection conn, string code, Opgave opgave, DateOnly from, DateOnly date, KnownAt? known = null, CancellationToken ct = default) =>
+        ReadAsync(conn, RangeSql, known, ct, ("code", code), ("opgave", opgave.Code()), ("from", from), ("date", date));
 
     public static string LevelCode(AreaLevel level) => SeriesWriter.Level(level);
 
@@ -57,9 +100,10 @@ public static class SeriesReader
         _ => throw new FormatException($"Onbekend niveau '{s}'."),
     };
 
-    private static async Task<List<SeriesRow>> ReadAsync(NpgsqlConnection conn, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    private static async Task<List<SeriesRow>> ReadAsync(NpgsqlConnection conn, string sql, KnownAt? known, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
         await using var cmd = new NpgsqlCommand(sql, conn);
+        cmd.Parameters.AddWithValue("laterRuns", (known ?? KnownAt.Now).LaterRuns);
         foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var rows = new List<SeriesRow>();

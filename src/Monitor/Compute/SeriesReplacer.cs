@@ -192,7 +192,7 @@ public static class SeriesReplacer
                 SeriesWriter.WriteNullable(copy, c.Old.Gap);
                 SeriesWriter.WriteNullable(copy, c.Old.PrognoseMidden);
                 if (c.Old.Present) copy.Write(c.Old.RunId); else copy.Null();
-                // The rest of the old figure, so a replay of a past date can show it whole (KnownSeries).
+                // The rest of the old figure, so a replay of a past date can show it whole (SeriesReader, KnownAt).
                 SeriesWriter.WriteNullable(copy, c.Old.Tekort);
                 SeriesWriter.WriteNullable(copy, c.Old.PctHundredths);
                 if (c.Old.Deadline is { } oldDeadline) copy.Write(oldDeadline); else copy.Null();

@@ -1,5 +1,6 @@
 using Dapper;
 using Monitor.Alerts;
+using Monitor.Compute;
 using Npgsql;
 using Monitor.Analysis;
 
@@ -8,11 +9,6 @@ namespace Monitor.Digests;
 /// <summary>Reads one provincie's digest from the warehouse: series, last stored digest, carry-over, agreements, open alerts.</summary>
 public sealed class DigestData(NpgsqlDataSource db, DigestOptions options)
 {
-    private const string FigureColumns = """
-        gebiedcode, opgave, opgave_aantal AS opgaveaantal, gerealiseerd, gap, tekort, realisatie_pct AS realisatiepct, prognose_laag AS prognoselaag,
-        prognose_midden AS prognosemidden, prognose_hoog AS prognosehoog, deadline, datum
-        """;
-
     public async Task<IReadOnlyList<(string Code, string Naam)>> ProvinciesAsync(bool withPrtOnly, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -37,14 +33,10 @@ public sealed class DigestData(NpgsqlDataSource db, DigestOptions options)
             "SELECT code, naam FROM monitor.gemeenten_actueel WHERE provinciecode = @provincie ORDER BY naam", new { provincie })).ToList();
         var codes = names.Select(n => n.Code).ToArray();
 
-        // A replay of a past date shows the figures computed from the deliveries fetched by then (KnownSeries).
-        var laterRuns = await KnownSeries.LaterRunsAsync(conn, KnownSeries.EndOf(date));
-        const string inArea = "(gebiedcode = @provincie OR gebiedcode = ANY(@codes)) AND datum <= @date";
-        var latest = (await conn.QueryAsync<Figure>($"""
-            SELECT DISTINCT ON (gebiedcode, opgave) {FigureColumns} FROM {KnownSeries.Source(laterRuns, inArea)} s
-            WHERE {inArea}
-            ORDER BY gebiedcode, opgave, datum DESC
-            """, new { provincie, codes, date, laterRuns })).ToList();
+        // A replay of a past date shows everything as the Monitor knew it then: the figures computed from the deliveries
+        // fetched by then, the half years and deadline outcomes as then computed, the agreements as then delivered.
+        var known = await KnownAt.EndOfAsync(conn, date, ct);
+        var latest = (await SeriesReader.LatestAsync(conn, date, [provincie, .. codes], known, ct)).Select(Figure.From).ToList();
 
         var previous = await conn.QuerySingleOrDefaultAsync<(long Id, DateOnly Datum)?>(
             "SELECT id, datum FROM monitor.digests WHERE provinciecode = @provincie AND datum < @date ORDER BY datum DESC LIMIT 1", new { provincie, date });
@@ -56,28 +48,16 @@ public sealed class DigestData(NpgsqlDataSource db, DigestOptions options)
                 """, new { p.Id, p.Datum })).ToList()
             : [];
 
-        var passed = await PassedDeadlinesAsync(conn, provincie, date);
+        var passed = await PassedDeadlinesAsync(conn, provincie, date, known);
         // The chart covers the passed deadline too, so a reader sees what happened on it and since.
         var from = date.AddDays(-options.HistoryDays);
         if (passed.GetValueOrDefault("asiel") is { } p0 && p0.Date.AddDays(-60) < from) from = p0.Date.AddDays(-60);
-        const string inHistory = "gebiedcode = @provincie AND opgave = 'asiel' AND datum BETWEEN @from AND @date";
-        var history = (await conn.QueryAsync<HistoryPoint>($"""
-            SELECT datum, opgave_aantal AS opgaveaantal, gerealiseerd FROM {KnownSeries.Source(laterRuns, inHistory)} s
-            WHERE {inHistory} ORDER BY datum
-            """, new { provincie, from, date, laterRuns })).ToList();
+        var history = (await SeriesReader.RangeAsync(conn, provincie, Opgave.Asiel, from, date, known, ct))
+            .Select(r => new HistoryPoint(r.Datum, r.OpgaveAantal, r.Gerealiseerd)).ToList();
 
-        var carry = (await conn.QueryAsync<CarryOver>("""
-            SELECT gemeentecode, periode, carry_in AS carryin, due, gehuisvest FROM monitor.taakstelling_halfjaren
-            WHERE gemeentecode = ANY(@codes) AND periode = @periode ORDER BY gemeentecode
-            """, new { codes, periode = Periode.HalfYearOf(date).ToString() })).ToList();
-
-        var agreements = (await conn.QueryAsync<Agreement>("""
-            SELECT afspraakcode, soort, opgave, van_gemeentecode AS van, naar_gemeentecode AS naar, aantal, periode_van AS periodevan, periode_tot AS periodetot,
-                   besluitdatum, omschrijving
-            FROM monitor.afspraken
-            WHERE (van_gemeentecode = ANY(@codes) OR naar_gemeentecode = ANY(@codes)) AND besluitdatum <= @date
-            ORDER BY afspraakcode, opgave, van_gemeentecode, naar_gemeentecode
-            """, new { codes, date })).Where(a => InForce(a, date)).ToList();
+        var carry = (await HalfYearReader.ReadAsync(conn, Periode.HalfYearOf(date).ToString(), codes, known, ct))
+            .Select(CarryOver.From).ToList();
+        var agreements = await AgreementsInForce.ReadAsync(conn, codes, date, known);
 
         var alerts = await OpenAlertsOnAsync(conn, provincie, codes, date);
 
@@ -108,18 +88,12 @@ public sealed class DigestData(NpgsqlDataSource db, DigestOptions options)
     /// Per opgave the area's (a provincie's, or for a college digest a gemeente's) latest passed deadline as the compute job stored it (monitor.deadline_outcomes): net
     /// shortfall and realised on the day, and how many member gemeenten missed it. Shown until the next deadline.
     /// </summary>
-    internal static async Task<Dictionary<string, PassedDeadline>> PassedDeadlinesAsync(NpgsqlConnection conn, string area, DateOnly date) =>
-        (await Compute.DeadlineOutcomeReader.LatestPassedAsync(conn, date, [area]))
+    internal static async Task<Dictionary<string, PassedDeadline>> PassedDeadlinesAsync(NpgsqlConnection conn, string area, DateOnly date, KnownAt known) =>
+        (await DeadlineOutcomeReader.LatestPassedAsync(conn, date, [area], known: known))
             .Where(o => o.Gebiedcode == area && o.ShownOn(date))
             .GroupBy(o => Analysis.AnalysisCodes.Code(o.Opgave))
             .Select(g => g.MaxBy(o => o.Deadline)!)
             .ToDictionary(o => Analysis.AnalysisCodes.Code(o.Opgave), o => new PassedDeadline(o.Deadline, o.NetGap, o.Missed.Count, o.Gerealiseerd));
-
-    internal static bool InForce(Agreement a, DateOnly date)
-    {
-        try { return Periode.Parse(a.PeriodeVan).Start <= date && date <= Periode.Parse(a.PeriodeTot).End; }
-        catch (FormatException) { return false; }
-    }
 
     /// <summary>Stores what this digest showed, replacing a digest of the same provincie and date.</summary>
     public static async Task<long> StoreAsync(NpgsqlConnection conn, NpgsqlTransaction tx, DigestModel m, IEnumerable<long> outboxIds)

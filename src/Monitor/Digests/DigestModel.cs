@@ -32,7 +32,10 @@ public sealed record Figure(string Gebiedcode, string Opgave, int? OpgaveAantal,
 
 public sealed record HistoryPoint(DateOnly Datum, int? OpgaveAantal, int Gerealiseerd);
 
-public sealed record CarryOver(string Gemeentecode, string Periode, int CarryIn, int? Due, int Gehuisvest);
+public sealed record CarryOver(string Gemeentecode, string Periode, int CarryIn, int? Due, int Gehuisvest)
+{
+    public static CarryOver From(Compute.HalfYearFigures h) => new(h.Gemeentecode, h.Periode, h.CarryIn, h.Due, h.Gehuisvest);
+}
 
 public sealed record Agreement(string Afspraakcode, string Soort, string Opgave, string Van, string Naar, int Aantal, string PeriodeVan, string PeriodeTot,
     DateOnly Besluitdatum, string? Omschrijving);

@@ -73,7 +73,6 @@ public sealed class DigestReplayTests : IAsyncLifetime
     {
         await new ComputeService(Db).RunAsync(full: true, [], AsOf);
         await using var conn = await Db.OpenConnectionAsync();
-        Assert.Empty(await KnownSeries.LaterRunsAsync(conn, KnownSeries.EndOf(new DateOnly(2025, 9, 5))));
-        Assert.Equal("monitor.series", KnownSeries.Source([], "true"));
+        Assert.Empty((await KnownAt.EndOfAsync(conn, new DateOnly(2025, 9, 5))).LaterRuns);
     }
 }

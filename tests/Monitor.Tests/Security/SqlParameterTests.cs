@@ -32,14 +32,6 @@ public sealed partial class SqlParameterTests
             "the benchmark's own database name, a constant, double-quoted; CREATE/DROP DATABASE take no parameters",
         [("Feeds/Kinds/PlekkenKind.cs", "rows")] =
             "the rows the new-feed check reads: \"stage\" or the constant DirectRows of PlekkenKind, never a value from a delivery",
-        [("Digests/KnownSeries.cs", "where")] =
-            "a condition on gebiedcode, opgave and datum that every caller passes as a const string of its own file, with @parameters for the values",
-        [("Digests/DigestData.cs", "KnownSeries.Source(laterRuns, inArea)")] =
-            "monitor.series or the same rows as known on a past date (KnownSeries), built from constants; the run ids go as @laterRuns",
-        [("Digests/DigestData.cs", "KnownSeries.Source(laterRuns, inHistory)")] =
-            "the same, for the chart's history",
-        [("Digests/College/CollegeData.cs", "KnownSeries.Source(laterRuns, ofGemeente)")] =
-            "the same, for the college digest",
         [("Warehouse/LocalCluster.cs", "cs.Database")] =
             "the name of the embedded cluster's own database (a constant, \"monitor\"), double-quoted; CREATE DATABASE takes no parameters",
     };

@@ -1,6 +1,7 @@
 using Monitor.Analysis;
 using Dapper;
 using Monitor.Alerts;
+using Monitor.Compute;
 using Npgsql;
 
 namespace Monitor.Digests.College;
@@ -30,14 +31,9 @@ public sealed class CollegeData(NpgsqlDataSource db, DigestOptions options)
             "SELECT naam, provinciecode FROM monitor.gemeenten_actueel WHERE code = @gemeente", new { gemeente })
             ?? throw new ArgumentException($"Onbekende gemeente {gemeente}.");
         var provincieNaam = await conn.ExecuteScalarAsync<string>("SELECT naam FROM monitor.provincies WHERE code = @p", new { p = g.Provincie }) ?? g.Provincie;
-        // A past date shows the figures computed from the deliveries fetched by then (issue 13, KnownSeries).
-        var laterRuns = await KnownSeries.LaterRunsAsync(conn, KnownSeries.EndOf(date));
-        const string ofGemeente = "gebiedcode = @gemeente AND datum <= @date";
-        var figures = (await conn.QueryAsync<Figure>($"""
-            SELECT DISTINCT ON (opgave) gebiedcode, opgave, opgave_aantal AS opgaveaantal, gerealiseerd, gap, tekort, realisatie_pct AS realisatiepct,
-                   prognose_laag AS prognoselaag, prognose_midden AS prognosemidden, prognose_hoog AS prognosehoog, deadline, datum
-            FROM {KnownSeries.Source(laterRuns, ofGemeente)} s WHERE {ofGemeente} ORDER BY opgave, datum DESC
-            """, new { gemeente, date, laterRuns })).ToList();
+        // A past date shows everything as the Monitor knew it then (issue 13, KnownAt).
+        var known = await KnownAt.EndOfAsync(conn, date, ct);
+        var figures = (await SeriesReader.LatestAsync(conn, date, [gemeente], known, ct)).Select(Figure.From).ToList();
         var locations = (await conn.QueryAsync<Location>("""
             SELECT p.feed, p.opgave, p.locatiecode, p.locatienaam, p.status, p.capaciteit, p.beschikbaar_vanaf AS beschikbaarvanaf,
                    p.beschikbaar_tot AS beschikbaartot, p.peildatum
@@ -47,17 +43,11 @@ public sealed class CollegeData(NpgsqlDataSource db, DigestOptions options)
             WHERE p.gemeentecode = @gemeente AND p.status <> 'gesloten'
             ORDER BY p.opgave, p.status, p.locatienaam, p.locatiecode
             """, new { gemeente, date })).ToList();
-        var agreements = (await conn.QueryAsync<Agreement>("""
-            SELECT afspraakcode, soort, opgave, van_gemeentecode AS van, naar_gemeentecode AS naar, aantal, periode_van AS periodevan, periode_tot AS periodetot,
-                   besluitdatum, omschrijving
-            FROM monitor.afspraken WHERE (van_gemeentecode = @gemeente OR naar_gemeentecode = @gemeente) AND besluitdatum <= @date
-            ORDER BY afspraakcode, opgave
-            """, new { gemeente, date })).Where(a => DigestData.InForce(a, date)).ToList();
-        var halfYear = await conn.QuerySingleOrDefaultAsync<CarryOver>("""
-            SELECT gemeentecode, periode, carry_in AS carryin, due, gehuisvest FROM monitor.taakstelling_halfjaren WHERE gemeentecode = @gemeente AND periode = @periode
-            """, new { gemeente, periode = Periode.HalfYearOf(date).ToString() });
+        var agreements = await AgreementsInForce.ReadAsync(conn, [gemeente], date, known);
+        var halfYear = (await HalfYearReader.ReadAsync(conn, Periode.HalfYearOf(date).ToString(), [gemeente], known, ct))
+            .Select(CarryOver.From).SingleOrDefault();
         var alerts = await DigestData.OpenAlertsOnAsync(conn, gemeente, [], date);
-        var passed = await DigestData.PassedDeadlinesAsync(conn, gemeente, date);
+        var passed = await DigestData.PassedDeadlinesAsync(conn, gemeente, date, known);
         var names = (await conn.QueryAsync<(string Code, string Naam)>("SELECT code, naam FROM monitor.gemeenten_actueel"))
             .ToDictionary(n => n.Code, n => n.Naam);
         return new CollegeModel(gemeente, g.Naam, g.Provincie, provincieNaam, date, figures, locations, agreements, halfYear, alerts, passed, names,

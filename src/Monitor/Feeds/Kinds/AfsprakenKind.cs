@@ -93,6 +93,13 @@ public sealed class AfsprakenKind : FeedKind
         WHERE o.delivery_id IS NOT NULL
           AND (o.aantal, o.periode_tot, o.besluitdatum, o.soort) IS DISTINCT FROM (i.aantal, i.periode_tot, i.besluitdatum, i.soort);
 
+        -- What this delivery replaces stays readable for a replay of a date before it (Compute/KnownAt.cs).
+        INSERT INTO monitor.afspraken_vervangen (afspraakcode, soort, opgave, van_gemeentecode, naar_gemeentecode, aantal, periode_van,
+                                                 periode_tot, besluitdatum, omschrijving, delivery_id, source_lines, vervangen_door)
+        SELECT afspraakcode, soort, opgave, van_gemeentecode, naar_gemeentecode, aantal, periode_van, periode_tot, besluitdatum,
+               omschrijving, delivery_id, source_lines, @delivery
+        FROM monitor.afspraken WHERE afspraakcode IN (SELECT afspraakcode FROM stage);
+
         DELETE FROM monitor.afspraken WHERE afspraakcode IN (SELECT afspraakcode FROM stage);
 
         WITH written AS (
