@@ -11,9 +11,9 @@ namespace Monitor.Compute;
 /// figure first computed for a later delivery is absent. A run without triggers (the nightly full recomputation) is
 /// taken to bring no new delivery: deliveries are computed by the run the feed job starts for them.
 /// Facts delivered as they are (afspraken) are known unless their delivery is such a later one.
-/// So a delivery counts as later only when a computation was started for it: deliveries loaded in bulk and computed by
-/// a full run (a backfill, the demo's samples) are taken as the history they describe, or a replay of 2025 on a warehouse
-/// filled in 2026 would show nothing.
+/// The warehouse's first computation (the initial load: a backfill, the demo's samples) is taken as the history it
+/// describes, whatever its deliveries' fetch times: otherwise a replay of 2025 on a warehouse filled in 2026 would show
+/// nothing, and the demo's alert run of yesterday would not know what it loaded today.
 /// </summary>
 /// <param name="Instant">Deliveries fetched up to and including this instant count as known.</param>
 /// <param name="LaterRuns">The computations triggered by a delivery fetched after <paramref name="Instant"/>. Empty (the
@@ -29,7 +29,7 @@ public sealed record KnownAt(DateTimeOffset Instant, long[] LaterRuns, long[] La
         FROM monitor.compute_runs c
         CROSS JOIN LATERAL unnest(c.trigger_deliveries) t(delivery)
         JOIN monitor.deliveries d ON d.id = t.delivery
-        WHERE d.fetched_at > @instant
+        WHERE d.fetched_at > @instant AND c.id > (SELECT min(id) FROM monitor.compute_runs)
         """;
 
     public static async Task<KnownAt> ReadAsync(NpgsqlConnection conn, DateTimeOffset instant, CancellationToken ct = default)

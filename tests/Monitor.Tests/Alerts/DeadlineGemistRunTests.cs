@@ -41,10 +41,12 @@ public sealed class DeadlineGemistRunTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _kit.DisposeAsync();
 
-    private async Task<IngestResult> IngestAsync(string kind, string csv, string? feed = null)
+    private async Task<IngestResult> IngestAsync(string kind, string csv, string? feed = null, string? fetchedAt = null)
     {
         var r = await Db.IngestTextAsync(kind, csv, kind + ".csv", feed);
         Assert.True(r.Outcome == IngestOutcome.Accepted, string.Join("\n", r.Problems));
+        if (fetchedAt is not null)
+            await Db.ScalarAsync<int>("UPDATE monitor.deliveries SET fetched_at = @at::timestamptz WHERE id = @id RETURNING 1", new { at = fetchedAt, id = r.DeliveryId });
         return r;
     }
 
@@ -78,11 +80,12 @@ public sealed class DeadlineGemistRunTests : IAsyncLifetime
             """);
         Assert.Contains("deadline 1-7-2025 verstreken", MimeKit.MimeMessage.Load(new MemoryStream(mail)).TextBody);
 
-        // Cycle 2's verdeelbesluit for Tilburg, published on 30 November: the new cycle's figure counts from then on.
+        // Cycle 2's verdeelbesluit for Tilburg, published on 30 November and fetched before that morning's alert run: the new cycle's figure
+        // counts from then on (an alert run judges what was fetched by its day, issue 13).
         await IngestAsync("opgave", """
             opgave,versie,periode,gebiedcode,aantal,publicatiedatum
             asiel,verdeelbesluit,2026-2027,GM0855,450,2026-11-30
-            """);
+            """, fetchedAt: "2026-11-30T05:00:00Z");
         await DayAsync(First.AddDays(11));   // 29 November: the figure is not in force yet
         await DayAsync(First.AddDays(12));   // 30 November
         Assert.Equal(new DateTime(2026, 11, 30), await Db.ScalarAsync<DateTime>("""
