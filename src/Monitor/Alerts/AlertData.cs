@@ -49,10 +49,11 @@ public sealed class AlertData(NpgsqlDataSource db, FeedCatalog catalog)
         {
             EndedOpgaven = Analysis.AnalysisCodes.AllOpgaven.Where(o => !regimes.IsMonitored(o, date)).Select(o => Analysis.AnalysisCodes.Code(o)).ToHashSet(),
             Deadlines = deadlines,
-            Koppelingen = await KoppelingenData.PreviousHalfYearAsync(conn, date),
+            Koppelingen = await KoppelingenData.PreviousHalfYearAsync(conn, date, known, ct),
             HousedOn = (await conn.QueryAsync<(string Code, DateOnly Peildatum)>("""
-                SELECT gemeentecode, max(peildatum) FROM monitor.huisvesting WHERE periode = @periode AND peildatum <= @date GROUP BY gemeentecode
-                """, new { periode = Periode.HalfYearOf(date).ToString(), date })).ToDictionary(r => r.Code, r => r.Peildatum),
+                SELECT gemeentecode, max(peildatum) FROM monitor.huisvesting
+                WHERE periode = @periode AND peildatum <= @date AND delivery_id <> ALL(@laterDeliveries) GROUP BY gemeentecode
+                """, new { periode = Periode.HalfYearOf(date).ToString(), date, laterDeliveries = known.LaterDeliveries })).ToDictionary(r => r.Code, r => r.Peildatum),
         };
     }
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using Monitor.Analysis;
+using Monitor.Compute;
 using Npgsql;
 
 namespace Monitor.Alerts;
@@ -8,17 +9,22 @@ namespace Monitor.Alerts;
 /// taakstelling alert reports as carried in, and how much of it too few koppelingen explain.</summary>
 public static class KoppelingenData
 {
+    // A count from a delivery fetched after the evaluation instant was not known then (KnownAt): the count before it is.
     private const string Sql = """
-        SELECT t.gemeentecode, t.due, t.gehuisvest,
-               (SELECT k.gekoppeld FROM monitor.koppelingen k WHERE k.periode = t.periode AND k.gemeentecode = t.gemeentecode AND k.peildatum <= @date
-                ORDER BY k.peildatum DESC LIMIT 1) AS gekoppeld
-        FROM monitor.taakstelling_halfjaren t WHERE t.periode = @periode
+        SELECT DISTINCT ON (gemeentecode) gemeentecode, gekoppeld FROM monitor.koppelingen
+        WHERE periode = @periode AND peildatum <= @date AND delivery_id <> ALL(@laterDeliveries)
+        ORDER BY gemeentecode, peildatum DESC
         """;
 
-    public static async Task<IReadOnlyDictionary<string, KoppelingStand>> PreviousHalfYearAsync(NpgsqlConnection conn, DateOnly date)
+    public static async Task<IReadOnlyDictionary<string, KoppelingStand>> PreviousHalfYearAsync(NpgsqlConnection conn, DateOnly date,
+        KnownAt? known = null, CancellationToken ct = default)
     {
+        known ??= KnownAt.Now;
         var periode = Periode.HalfYearOf(date).PreviousHalfYear.ToString();
-        var rows = await conn.QueryAsync<(string Gemeentecode, int? Due, int Gehuisvest, int? Gekoppeld)>(Sql, new { date, periode });
-        return rows.ToDictionary(r => r.Gemeentecode, r => KoppelingShare.Of(r.Due, r.Gehuisvest, r.Gekoppeld), StringComparer.Ordinal);
+        var gekoppeld = (await conn.QueryAsync<(string Gemeentecode, int Gekoppeld)>(new CommandDefinition(Sql,
+                new { date, periode, laterDeliveries = known.LaterDeliveries }, cancellationToken: ct)))
+            .ToDictionary(r => r.Gemeentecode, r => r.Gekoppeld, StringComparer.Ordinal);
+        return (await HalfYearReader.ReadAsync(conn, periode, null, known, ct)).ToDictionary(h => h.Gemeentecode,
+            h => KoppelingShare.Of(h.Due, h.Gehuisvest, gekoppeld.TryGetValue(h.Gemeentecode, out var k) ? k : null), StringComparer.Ordinal);
     }
 }
