@@ -89,12 +89,19 @@ public static class AlertFigures
     {
         var half = Periode.HalfYearOf(f.Datum).ToString();
         var counted = HousedPeildatum(n);
-        var rows = new List<FigureRow>
+        var rows = new List<FigureRow>();
+        // The sentence names the achterstand carried in; the table shows how it and the taakstelling make up what is due,
+        // when the half year's row agrees with the series (both come from the same compute run).
+        if (n.HalfYear is { Taakstelling: { } taak } h && h.Due == f.OpgaveAantal && h.CarryIn != 0)
         {
-            new($"te huisvesten in {half} (taakstelling + achterstand)", Dutch.Number(f.OpgaveAantal), Dutch.Date(f.Datum),
-                "circulaire taakstelling (feed opgave), met de achterstand uit het vorige halfjaar"),
-            new("gehuisvest", Dutch.Number(f.Gerealiseerd), counted, Coa),
-        };
+            var previous = Periode.HalfYearOf(Periode.HalfYearOf(f.Datum).Start.AddDays(-1));
+            rows.Add(new($"taakstelling {half}", Dutch.Number(taak), half, "circulaire taakstelling (feed opgave)"));
+            rows.Add(new(h.CarryIn > 0 ? $"achterstand uit {previous}" : $"voorsprong uit {previous}", Dutch.Number(Math.Abs(h.CarryIn)),
+                Dutch.Date(previous.End), $"berekend: te huisvesten − gehuisvest in {previous} (COA-telling)"));
+        }
+        rows.Add(new($"te huisvesten in {half}", Dutch.Number(f.OpgaveAantal), Dutch.Date(f.Datum),
+            rows.Count > 0 ? "taakstelling + achterstand" : "circulaire taakstelling (feed opgave), met de achterstand uit het vorige halfjaar"));
+        rows.Add(new("gehuisvest", Dutch.Number(f.Gerealiseerd), counted, Coa));
         if (f.OpgaveAantal is { } o && o > f.Gerealiseerd) rows.Add(new("nog te huisvesten", Dutch.Number(o - f.Gerealiseerd), counted, "te huisvesten − gehuisvest"));
         if (f.Deadline is { } d) rows.Add(new("einde halfjaar", Dutch.Date(d), "", ""));
         return rows;

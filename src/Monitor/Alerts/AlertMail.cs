@@ -16,6 +16,9 @@ public sealed record AlertNotice(long AlertId, AlertState Alert, NotificationKin
     /// <summary>Deadline gemist: the passed deadline the alert is about, with the figures of that day.</summary>
     public DeadlineOutcome? Passed { get; init; }
 
+    /// <summary>Taakstelling: the half year's row (taakstelling and achterstand carried in), for the table's split of what is due.</summary>
+    public HalfYearRow? HalfYear { get; init; }
+
     /// <summary>A notice with the figures the rule judged: the series row, the COA count's day, the passed deadline.</summary>
     public static AlertNotice Of(long id, AlertState alert, NotificationKind kind, AlertInput input)
     {
@@ -32,6 +35,8 @@ public sealed record AlertNotice(long AlertId, AlertState Alert, NotificationKin
             Passed = key.Rule != AlertRules.DeadlineGemist ? null
                 : input.Deadlines.Where(o => o.Gebiedcode == key.Gebiedcode && o.Opgave.Code() == key.Subject && o.LastOfPeriode && o.Deadline < input.Date)
                     .MaxBy(o => o.Deadline),
+            HalfYear = key.Subject != "taakstelling" ? null
+                : input.HalfYears.FirstOrDefault(h => h.Gemeentecode == key.Gebiedcode && h.Periode == Periode.HalfYearOf(input.Date).ToString()),
         };
     }
 }
@@ -106,6 +111,7 @@ public static class AlertMail
         return n.Alert.Key.Rule switch
         {
             AlertRules.TaakstellingAchter => $"taakstelling {Periode.HalfYearOf(f?.Datum ?? date).ToString()} loopt achter",
+            AlertRules.DeadlineGemist when n.Passed is { } p => $"{what}: deadline {Dutch.Date(p.Deadline)} verstreken, opgave niet gehaald",
             AlertRules.DeadlineGemist => $"{what}: deadline verstreken, opgave niet gehaald",
             AlertRules.PrognoseTekort when f?.Deadline is { } d && d < date => $"{what}: deadline {Dutch.Date(d)} verstreken met een tekort",
             AlertRules.PrognoseTekort when f?.Deadline is { } d => $"{what}: tekort verwacht op {Dutch.Date(d)}",

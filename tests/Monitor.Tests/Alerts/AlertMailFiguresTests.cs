@@ -20,8 +20,9 @@ public sealed class AlertMailFiguresTests
 
     private static string Names(string code) => code switch { "GM0743" => "Asten", "PV30" => "Noord-Brabant", _ => code };
 
-    private static AlertInput Input(SeriesRow row, IReadOnlyList<DeadlineOutcome>? deadlines = null, IReadOnlyDictionary<string, DateOnly>? housedOn = null) =>
-        new(Dec4, new DateTimeOffset(2026, 12, 4, 6, 0, 0, TimeSpan.Zero), [row], [], [], new Dictionary<string, string> { ["GM0743"] = "Asten" })
+    private static AlertInput Input(SeriesRow row, IReadOnlyList<DeadlineOutcome>? deadlines = null, IReadOnlyDictionary<string, DateOnly>? housedOn = null,
+        IReadOnlyList<HalfYearRow>? halfYears = null) =>
+        new(Dec4, new DateTimeOffset(2026, 12, 4, 6, 0, 0, TimeSpan.Zero), [row], halfYears ?? [], [], new Dictionary<string, string> { ["GM0743"] = "Asten" })
         {
             Deadlines = deadlines ?? [],
             HousedOn = housedOn ?? new Dictionary<string, DateOnly>(),
@@ -46,12 +47,16 @@ public sealed class AlertMailFiguresTests
         var row = TestSeries.Row("GM0743", "gemeente", "taakstelling", Dec4, 28, 10, 18, 18, 35.71m, new DateOnly(2026, 12, 31), null, null, null);
         var summary = "Asten (GM0743): taakstelling 2026-H2 loopt achter: 10 van 28 gehuisvest op 31 oktober 2026 (36%), toen 67% van 2026-H2 voorbij was.";
         var n = AlertNotice.Of(1286, State(AlertRules.TaakstellingAchter, "taakstelling", summary), NotificationKind.Nieuw,
-            Input(row, housedOn: new Dictionary<string, DateOnly> { ["GM0743"] = Oct31 }));
+            Input(row, housedOn: new Dictionary<string, DateOnly> { ["GM0743"] = Oct31 },
+                halfYears: [new HalfYearRow("GM0743", "2026-H2", 17, 11, 28, 10, 5)]));
         var m = College(n);
 
+        Assert.Equal("Taakstelling 2026-H2 loopt achter", Regex.Match(m.HtmlBody!, "<h3[^>]*>(Taakstelling[^<]*) <span").Groups[1].Value);
         Assert.Equal(
         [
-            "te huisvesten in 2026-H2 (taakstelling + achterstand) | 28 | 4 december 2026 | circulaire taakstelling (feed opgave), met de achterstand uit het vorige halfjaar",
+            "taakstelling 2026-H2 | 17 | 2026-H2 | circulaire taakstelling (feed opgave)",
+            "achterstand uit 2026-H1 | 11 | 30 juni 2026 | berekend: te huisvesten − gehuisvest in 2026-H1 (COA-telling)",
+            "te huisvesten in 2026-H2 | 28 | 4 december 2026 | taakstelling + achterstand",
             "gehuisvest | 10 | 31 oktober 2026 | COA-telling (feed huisvesting)",
             "nog te huisvesten | 18 | 31 oktober 2026 | te huisvesten − gehuisvest",
             "einde halfjaar | 31 december 2026 |  | ",
@@ -90,6 +95,7 @@ public sealed class AlertMailFiguresTests
             "nog te gaan | 79 | 4 december 2026 | opgave op de deadline − gerealiseerd nu",
         ], Rows(m.HtmlBody!));
         Assert.Contains("deadline 1-7-2025 verstreken: 10 van 89 plekken; nog 79 te gaan (op de deadline 55).", m.TextBody);
+        Assert.Equal("Asten — asielopvang: deadline 1 juli 2025 verstreken, opgave niet gehaald (kritiek)", m.Subject);
         const string note = "Volgende deadline: 1 juli 2027 (volgende cyclus). Tot het verdeelbesluit van de volgende cyclus blijft de opgave van de deadline van 1 juli 2025 gelden: 89 plekken.";
         Assert.Contains($"<strong>{note}</strong>", m.HtmlBody);
         Assert.Contains("   " + note, m.TextBody);

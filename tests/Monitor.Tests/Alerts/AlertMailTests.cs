@@ -43,7 +43,7 @@ public sealed class AlertMailTests
             DateTimeOffset.UtcNow, c));
         Assert.Equal("Asten — taakstelling 2026-H2 loopt achter (waarschuwing)", m.Subject);
         Assert.Contains("Wat wordt gevraagd: Nog 18 personen huisvesten vóór 31 december 2026 (volgens de COA-telling van 30 november 2026).", m.TextBody);
-        Assert.Contains("   - te huisvesten in 2026-H2 (taakstelling + achterstand): 28 (peildatum 1 december 2026; bron: circulaire taakstelling (feed opgave), " +
+        Assert.Contains("   - te huisvesten in 2026-H2: 28 (peildatum 1 december 2026; bron: circulaire taakstelling (feed opgave), " +
                         "met de achterstand uit het vorige halfjaar)", m.TextBody);
         Assert.Contains("   - gehuisvest: 10 (peildatum 30 november 2026; bron: COA-telling (feed huisvesting))", m.TextBody);
         Assert.Contains("- taakstelling: het aantal statushouders", m.TextBody);

@@ -88,7 +88,7 @@ public sealed class DeadlineGemistRunTests : IAsyncLifetime
         Assert.Contains("   Volgende deadline: 1 juli 2027 (volgende cyclus).", college.TextBody);
         // The next cycle's deadline appears in that notice only in the line under its table (its own prognose notice may follow).
         var html = college.HtmlBody!;
-        var start = html.IndexOf("Asielopvang: deadline verstreken, opgave niet gehaald", StringComparison.Ordinal);
+        var start = html.IndexOf("Asielopvang: deadline 1 juli 2025 verstreken, opgave niet gehaald", StringComparison.Ordinal);
         var end = html.IndexOf("<h3", start, StringComparison.Ordinal);
         var section = html[start..(end < 0 ? html.Length : end)];
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(section, "1 juli 2027"));
