@@ -95,9 +95,9 @@ public static class AlertFigures
         if (n.HalfYear is { Taakstelling: { } taak } h && h.Due == f.OpgaveAantal && h.CarryIn != 0)
         {
             var previous = Periode.HalfYearOf(Periode.HalfYearOf(f.Datum).Start.AddDays(-1));
-            rows.Add(new($"taakstelling {half}", Dutch.Number(taak), half, "circulaire taakstelling (feed opgave)"));
+            rows.Add(new($"taakstelling {half}", Dutch.Number(taak), "", "circulaire taakstelling (feed opgave)"));
             rows.Add(new(h.CarryIn > 0 ? $"achterstand uit {previous}" : $"voorsprong uit {previous}", Dutch.Number(Math.Abs(h.CarryIn)),
-                Dutch.Date(previous.End), $"berekend: te huisvesten − gehuisvest in {previous} (COA-telling)"));
+                Dutch.Date(previous.End), $"berekend uit de COA-telling van {previous}"));
         }
         rows.Add(new($"te huisvesten in {half}", Dutch.Number(f.OpgaveAantal), Dutch.Date(f.Datum),
             rows.Count > 0 ? "taakstelling + achterstand" : "circulaire taakstelling (feed opgave), met de achterstand uit het vorige halfjaar"));

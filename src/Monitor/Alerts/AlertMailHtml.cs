@@ -50,7 +50,9 @@ public static class AlertMailHtml
                 {
                     sb.Append(Table).Append($"<tr>{Th}Cijfer</th>{Th}Waarde</th>{Th}Peildatum</th>{Th}Bron</th></tr>");
                     foreach (var r in figures)
-                        sb.Append($"<tr><td>{H(r.Name)}</td><td align=\"right\">{H(r.Value)}</td><td>{H(r.Peildatum)}</td><td>{H(r.Bron)}</td></tr>");
+                        // Value and date never wrap: "4 december / 2026" over two lines is read as two figures.
+                        sb.Append($"<tr><td>{H(r.Name)}</td><td align=\"right\" style=\"white-space:nowrap;\">{H(r.Value)}</td>")
+                          .Append($"<td style=\"white-space:nowrap;\">{H(r.Peildatum)}</td><td>{H(r.Bron)}</td></tr>");
                     sb.Append("</table>");
                 }
                 if (AlertFigures.Note(n) is { } note) sb.Append($"<p style=\"margin:6px 0;\"><strong>{H(note)}</strong></p>");

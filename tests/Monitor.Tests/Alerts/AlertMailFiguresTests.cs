@@ -37,7 +37,7 @@ public sealed class AlertMailFiguresTests
 
     /// <summary>The HTML rows of the figure table as "cijfer | waarde | peildatum | bron".</summary>
     private static List<string> Rows(string html) =>
-        Regex.Matches(html, "<tr><td>([^<]*)</td><td align=\"right\">([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>")
+        Regex.Matches(html, "<tr><td>([^<]*)</td><td align=\"right\" style=\"white-space:nowrap;\">([^<]*)</td><td style=\"white-space:nowrap;\">([^<]*)</td><td>([^<]*)</td></tr>")
             .Select(m => $"{m.Groups[1].Value} | {m.Groups[2].Value} | {m.Groups[3].Value} | {m.Groups[4].Value}").ToList();
 
     [Fact]
@@ -54,8 +54,8 @@ public sealed class AlertMailFiguresTests
         Assert.Equal("Taakstelling 2026-H2 loopt achter", Regex.Match(m.HtmlBody!, "<h3[^>]*>(Taakstelling[^<]*) <span").Groups[1].Value);
         Assert.Equal(
         [
-            "taakstelling 2026-H2 | 17 | 2026-H2 | circulaire taakstelling (feed opgave)",
-            "achterstand uit 2026-H1 | 11 | 30 juni 2026 | berekend: te huisvesten − gehuisvest in 2026-H1 (COA-telling)",
+            "taakstelling 2026-H2 | 17 |  | circulaire taakstelling (feed opgave)",
+            "achterstand uit 2026-H1 | 11 | 30 juni 2026 | berekend uit de COA-telling van 2026-H1",
             "te huisvesten in 2026-H2 | 28 | 4 december 2026 | taakstelling + achterstand",
             "gehuisvest | 10 | 31 oktober 2026 | COA-telling (feed huisvesting)",
             "nog te huisvesten | 18 | 31 oktober 2026 | te huisvesten − gehuisvest",

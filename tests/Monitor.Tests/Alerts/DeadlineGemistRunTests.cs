@@ -82,9 +82,9 @@ public sealed class DeadlineGemistRunTests : IAsyncLifetime
         var college = MimeKit.MimeMessage.Load(new MemoryStream(await Db.ScalarAsync<byte[]>("""
             SELECT mime FROM monitor.outbox WHERE 'college@tilburg.test' = ANY(ontvangers) ORDER BY id LIMIT 1
             """)));
-        Assert.Contains("<tr><td>opgave op de deadline</td><td align=\"right\">500</td><td>1 juli 2025</td>", college.HtmlBody);
-        Assert.Contains("<tr><td>gerealiseerd op de deadline</td><td align=\"right\">300</td><td>1 juli 2025</td>", college.HtmlBody);
-        Assert.Contains("<tr><td>nog te gaan</td><td align=\"right\">200</td><td>19 november 2026</td>", college.HtmlBody);
+        Assert.Contains("<tr><td>opgave op de deadline</td><td align=\"right\" style=\"white-space:nowrap;\">500</td><td style=\"white-space:nowrap;\">1 juli 2025</td>", college.HtmlBody);
+        Assert.Contains("<tr><td>gerealiseerd op de deadline</td><td align=\"right\" style=\"white-space:nowrap;\">300</td><td style=\"white-space:nowrap;\">1 juli 2025</td>", college.HtmlBody);
+        Assert.Contains("<tr><td>nog te gaan</td><td align=\"right\" style=\"white-space:nowrap;\">200</td><td style=\"white-space:nowrap;\">19 november 2026</td>", college.HtmlBody);
         Assert.Contains("   Volgende deadline: 1 juli 2027 (volgende cyclus).", college.TextBody);
         // The next cycle's deadline appears in that notice only in the line under its table (its own prognose notice may follow).
         var html = college.HtmlBody!;
