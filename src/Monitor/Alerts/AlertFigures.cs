@@ -50,7 +50,11 @@ public static class AlertFigures
     }
 
     /// <summary>One line for a grouped table (PRT, toezicht, operators), with the same dates as the rows.</summary>
-    public static string Line(AlertNotice n)
+    public static string Line(AlertNotice n) =>
+        // A PRT's table per rule holds asiel and amv rows of the same area: the line says which opgave it is about.
+        n.Alert.Key.Subject is "asiel" or "amv" && n.Figure is not null ? $"{AlertMail.Opgave(n.Alert.Key.Subject)}: {Figures(n)}" : Figures(n);
+
+    private static string Figures(AlertNotice n)
     {
         if (n.Figure is not { } f) return "geen cijfers";
         if (n.Alert.Key.Rule == AlertRules.DeadlineGemist && n.Passed is { OpgaveAantal: { } due } p)

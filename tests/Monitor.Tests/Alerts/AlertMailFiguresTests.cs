@@ -117,7 +117,7 @@ public sealed class AlertMailFiguresTests
         var n = AlertNotice.Of(5, state, NotificationKind.Nieuw, Input(row, [passed]) with { Names = new Dictionary<string, string> { ["PV30"] = "Noord-Brabant" } });
         var m = AlertMail.Compose(From, Mail.Mailbox("PRT", "prt@brabant.test"), [n], Dec4, DateTimeOffset.UtcNow,
             new AlertMailContext(Roles.Prt, "PV30", Names, [], null));
-        Assert.Contains("- Noord-Brabant: kritiek; op de deadline van 1 juli 2025 7.900 van 9.500 plekken; nu 8.000, nog 1.500 te gaan (peildatum 4 december 2026); " +
+        Assert.Contains("- Noord-Brabant: kritiek; asielopvang: op de deadline van 1 juli 2025 7.900 van 9.500 plekken; nu 8.000, nog 1.500 te gaan (peildatum 4 december 2026); " +
                         "volgende deadline 1 juli 2027; sinds", m.TextBody);
     }
 }
