@@ -9,6 +9,36 @@ namespace Monitor.Alerts;
 public sealed record AlertNotice(long AlertId, AlertState Alert, NotificationKind Kind, string Gebied)
 {
     public SeriesRow? Figure { get; init; }
+
+    /// <summary>Taakstelling: the peildatum of the COA count behind <see cref="Figure"/>'s housed figure (null: no count in the half year).</summary>
+    public DateOnly? HousedOn { get; init; }
+
+    /// <summary>Deadline gemist: the passed deadline the alert is about, with the figures of that day.</summary>
+    public DeadlineOutcome? Passed { get; init; }
+
+    /// <summary>Taakstelling: the half year's row (taakstelling and achterstand carried in), for the table's split of what is due.</summary>
+    public HalfYearRow? HalfYear { get; init; }
+
+    /// <summary>A notice with the figures the rule judged: the series row, the COA count's day, the passed deadline.</summary>
+    public static AlertNotice Of(long id, AlertState alert, NotificationKind kind, AlertInput input)
+    {
+        var key = alert.Key;
+        var figure = input.Series.FirstOrDefault(s => s.Gebiedcode == key.Gebiedcode && s.Opgave.Code() == key.Subject);
+        return new AlertNotice(id, alert, kind, input.Name(key.Gebiedcode))
+        {
+            Figure = figure,
+            // The mail gives each figure its own peildatum: the day of the COA count (as TaakstellingRule judges it) ...
+            HousedOn = key.Subject != "taakstelling" ? null
+                : input.HousedOn is null ? figure?.Datum
+                : input.HousedOn.TryGetValue(key.Gebiedcode, out var on) ? (on < input.Date ? on : input.Date) : null,
+            // ... and for a missed deadline the figures of that deadline's day (DeadlineRule's outcome), not the next cycle's.
+            Passed = key.Rule != AlertRules.DeadlineGemist ? null
+                : input.Deadlines.Where(o => o.Gebiedcode == key.Gebiedcode && o.Opgave.Code() == key.Subject && o.LastOfPeriode && o.Deadline < input.Date)
+                    .MaxBy(o => o.Deadline),
+            HalfYear = key.Subject != "taakstelling" ? null
+                : input.HalfYears.FirstOrDefault(h => h.Gemeentecode == key.Gebiedcode && h.Periode == Periode.HalfYearOf(input.Date).ToString()),
+        };
+    }
 }
 
 /// <summary>Who reads the mail and what it can point to: the reader's role and area, the province's contacts, the dashboards.</summary>
@@ -81,6 +111,7 @@ public static class AlertMail
         return n.Alert.Key.Rule switch
         {
             AlertRules.TaakstellingAchter => $"taakstelling {Periode.HalfYearOf(f?.Datum ?? date).ToString()} loopt achter",
+            AlertRules.DeadlineGemist when n.Passed is { } p => $"{what}: deadline {Dutch.Date(p.Deadline)} verstreken, opgave niet gehaald",
             AlertRules.DeadlineGemist => $"{what}: deadline verstreken, opgave niet gehaald",
             AlertRules.PrognoseTekort when f?.Deadline is { } d && d < date => $"{what}: deadline {Dutch.Date(d)} verstreken met een tekort",
             AlertRules.PrognoseTekort when f?.Deadline is { } d => $"{what}: tekort verwacht op {Dutch.Date(d)}",
@@ -120,9 +151,13 @@ public static class AlertMail
         return n.Alert.Key.Rule switch
         {
             AlertRules.TaakstellingAchter when open is > 0 && f!.Deadline is { } d =>
-                $"Nog {Dutch.Number(open)} personen huisvesten vóór {Dutch.Date(d)}.",
+                $"Nog {Dutch.Number(open)} personen huisvesten vóór {Dutch.Date(d)}" +
+                (n.HousedOn is { } on ? $" (volgens de COA-telling van {Dutch.Date(on)})." : "."),
             AlertRules.DeadlineGemist when n.Alert.Key.Gebiedcode.StartsWith("PV", StringComparison.Ordinal) =>
                 $"Bespreek in de regietafel welke gemeenten de ontbrekende {unit} leveren, en wanneer: de deadline is verstreken.",
+            AlertRules.DeadlineGemist when n.Passed is { OpgaveAantal: { } due } p && f is not null && due > f.Gerealiseerd =>
+                $"De {Dutch.Number(due - f.Gerealiseerd)} ontbrekende {unit} van de deadline van {Dutch.Date(p.Deadline)} zo snel mogelijk beschikbaar maken, " +
+                "en de toezichthouder (de minister van JenV) melden hoe en wanneer (de beheerder van de Monitor kan daarvoor een ingevuld concept maken).",
             AlertRules.DeadlineGemist =>
                 $"De ontbrekende {unit} zo snel mogelijk beschikbaar maken, en de toezichthouder (de minister van JenV) melden hoe en " +
                 "wanneer (de beheerder van de Monitor kan daarvoor een ingevuld concept maken).",

@@ -33,7 +33,7 @@ public static class AlertMailHtml
                     sb.Append($"<tr><td>{H(ShortName(n.Gebied))}</td><td>{Badge(n.Alert.Severity)}</td><td>{H(FigureLine(n))}</td>")
                       .Append($"<td>{n.Alert.Since:d-M-yyyy}</td><td align=\"right\">{n.AlertId}</td>")
                       .Append(ShowsSummary(c, g) ? $"<td>{H(n.Alert.Summary)}</td>" : "").Append("</tr>");
-                sb.Append("</table>").Append($"<p style=\"margin:4px 0 0 0;color:#555;font-size:12px;\">Bron: {H(Source(g.First()))}; peildatum per gebied de laatste berekende dag.</p>");
+                sb.Append("</table>").Append($"<p style=\"margin:4px 0 0 0;color:#555;font-size:12px;\">Bron: {H(Source(g.First()))}; {H(GroupPeildatum(g.First()))}.</p>");
             }
         }
         else
@@ -45,17 +45,18 @@ public static class AlertMailHtml
                 sb.Append($"<h3 style=\"font-size:16px;margin:18px 0 4px 0;\">{H(Capital(Topic(n, date)))} {(resolved ? Badge("opgelost") : Badge(n.Alert.Severity))}</h3>")
                   .Append($"<p style=\"margin:4px 0;font-size:15px;\"><strong>Wat wordt gevraagd:</strong> {H(Ask(n, date))}</p>")
                   .Append($"<p style=\"margin:4px 0;\"><strong>Wat de Monitor ziet:</strong> {H(n.Alert.Summary)}</p>");
-                if (n.Figure is { } f)
+                var figures = AlertFigures.For(n);
+                if (figures.Count > 0)
                 {
-                    sb.Append(Table).Append($"<tr>{Th}Cijfer</th>{Th}Waarde</th>{Th}Peildatum</th></tr>");
-                    Row(sb, "opgave", Dutch.Number(f.OpgaveAantal), f.Datum);
-                    Row(sb, "gerealiseerd", Dutch.Number(f.Gerealiseerd), f.Datum);
-                    if (f.OpgaveAantal is { } o && o > f.Gerealiseerd) Row(sb, "nog nodig", Dutch.Number(o - f.Gerealiseerd), f.Datum);
-                    if (f.PrognoseMidden is { } mid && n.Alert.Key.Subject is "asiel" or "amv") Row(sb, "prognose op de deadline", Dutch.Number(mid), f.Datum);
-                    if (f.Deadline is { } d) sb.Append($"<tr><td>deadline</td><td>{Dutch.Date(d)}</td><td></td></tr>");
+                    sb.Append(Table).Append($"<tr>{Th}Cijfer</th>{Th}Waarde</th>{Th}Peildatum</th>{Th}Bron</th></tr>");
+                    foreach (var r in figures)
+                        // Value and date never wrap: "4 december / 2026" over two lines is read as two figures.
+                        sb.Append($"<tr><td>{H(r.Name)}</td><td align=\"right\" style=\"white-space:nowrap;\">{H(r.Value)}</td>")
+                          .Append($"<td style=\"white-space:nowrap;\">{H(r.Peildatum)}</td><td>{H(r.Bron)}</td></tr>");
                     sb.Append("</table>");
                 }
-                sb.Append($"<p style=\"margin:4px 0;color:#555;font-size:12px;\">Bron: {H(Source(n))}. {H(Kind(n.Kind))}; melding {n.AlertId}, sinds {Dutch.Date(n.Alert.Since)}.</p>");
+                if (AlertFigures.Note(n) is { } note) sb.Append($"<p style=\"margin:6px 0;\"><strong>{H(note)}</strong></p>");
+                sb.Append($"<p style=\"margin:4px 0;color:#555;font-size:12px;\">{(figures.Count > 0 ? "" : $"Bron: {H(Source(n))}. ")}{H(Capital(Kind(n.Kind)))}; melding {n.AlertId}, sinds {Dutch.Date(n.Alert.Since)}.</p>");
             }
         }
         sb.Append("<h3 style=\"font-size:15px;margin:18px 0 4px 0;\">Begrippen</h3><ul style=\"margin:0;padding-left:18px;\">");
@@ -77,9 +78,6 @@ public static class AlertMailHtml
         sb.Append($"<p style=\"color:#666;font-size:12px;margin-top:18px;\">{H(Footer(c))}</p></td></tr></table></body></html>");
         return sb.ToString();
     }
-
-    private static void Row(StringBuilder sb, string name, string value, DateOnly peildatum) =>
-        sb.Append($"<tr><td>{H(name)}</td><td align=\"right\">{H(value)}</td><td>{Dutch.Date(peildatum)}</td></tr>");
 
     private static string Badge(string word) =>
         $"<span style=\"display:inline-block;padding:1px 6px;border-radius:3px;background:{(word == "opgelost" ? "#2e8b57" : Colour(word))};color:#fff;font-size:12px;font-weight:bold;\">{H(word)}</span>";

@@ -22,7 +22,7 @@ public static class AlertMailText
                 foreach (var n in Ordered(g))
                     sb.AppendLine($"- {ShortName(n.Gebied)}: {n.Alert.Severity}; {FigureLine(n)}; sinds {n.Alert.Since:d-M-yyyy} (melding {n.AlertId})" +
                                   (ShowsSummary(c, g) ? $"\n  {n.Alert.Summary}" : ""));
-                sb.AppendLine($"Bron: {Source(g.First())}.").AppendLine();
+                sb.AppendLine($"Bron: {Source(g.First())}; {GroupPeildatum(g.First())}.").AppendLine();
             }
         }
         else
@@ -34,8 +34,16 @@ public static class AlertMailText
                 sb.AppendLine($"{++i}. {Capital(Topic(n, date))} ({(n.Kind == NotificationKind.Opgelost ? "opgelost" : n.Alert.Severity)}; {Kind(n.Kind)})");
                 sb.AppendLine($"   Wat wordt gevraagd: {Ask(n, date)}");
                 sb.AppendLine($"   Wat de Monitor ziet: {n.Alert.Summary}");
-                if (n.Figure is { } f) sb.AppendLine($"   Cijfers: {FigureLine(n)} (peildatum {Dutch.Date(f.Datum)}).");
-                sb.AppendLine($"   Bron: {Source(n)}.");
+                var figures = AlertFigures.For(n);
+                if (figures.Count > 0)
+                {
+                    sb.AppendLine("   Cijfers:");
+                    foreach (var r in figures)
+                        sb.AppendLine($"   - {r.Name}: {r.Value}" + (r.Peildatum.Length > 0 || r.Bron.Length > 0
+                            ? $" ({string.Join("; ", new[] { r.Peildatum.Length > 0 ? "peildatum " + r.Peildatum : "", r.Bron.Length > 0 ? "bron: " + r.Bron : "" }.Where(x => x.Length > 0))})" : ""));
+                }
+                else sb.AppendLine($"   Bron: {Source(n)}.");
+                if (AlertFigures.Note(n) is { } note) sb.AppendLine($"   {note}");
                 sb.AppendLine($"   Melding {n.AlertId}, sinds {Dutch.Date(n.Alert.Since)}.").AppendLine();
             }
         }
@@ -79,16 +87,13 @@ public static class AlertMailText
         _ => Ask(n, date),
     };
 
-    internal static string FigureLine(AlertNotice n)
-    {
-        if (n.Figure is not { } f) return "geen cijfers";
-        var unit = n.Alert.Key.Subject == "taakstelling" ? "gehuisvest" : "plekken";
-        var parts = new List<string> { $"{Dutch.Number(f.Gerealiseerd)} van {Dutch.Number(f.OpgaveAantal)} {unit}" };
-        if (f.OpgaveAantal is { } o && o > f.Gerealiseerd) parts.Add($"nog {Dutch.Number(o - f.Gerealiseerd)} nodig");
-        if (f.Deadline is { } d) parts.Add($"deadline {Dutch.Date(d)}");
-        if (f.PrognoseMidden is { } mid && n.Alert.Key.Subject is "asiel" or "amv") parts.Add($"prognose {Dutch.Number(mid)}");
-        return string.Join(", ", parts);
-    }
+    internal static string FigureLine(AlertNotice n) => AlertFigures.Line(n);
+
+    /// <summary>Which day a grouped table's figures hold for: the taakstelling's housed figure is the COA count's.</summary>
+    internal static string GroupPeildatum(AlertNotice n) => n.Alert.Key.Rule == AlertRules.DeadlineGemist
+        ? "cijfers van de deadline en van nu, elk met de datum in de tabel"
+        : n.Alert.Key.Subject == "taakstelling" ? "gehuisvest volgens de laatste COA-telling per gemeente (datum in de tabel)"
+        : "peildatum per gebied de laatste berekende dag";
 
     internal static string Footer(AlertMailContext c) =>
         (c.Role == Roles.College ? "U ontvangt dit bericht als contactpersoon van het college van B&W. " : "") +

@@ -68,10 +68,7 @@ public sealed class AlertRunner(NpgsqlDataSource db, AlertData data, AlertOption
             if (step.Next.Status != AlertStatus.Resolved) openCount++;
             if (step.Next.Status == AlertStatus.Firing) firing++;
             if (step.Notify is { } kind)
-                notices.Add(new AlertNotice(id, step.Next with { Id = id }, kind, input.Name(key.Gebiedcode))
-                {
-                    Figure = input.Series.FirstOrDefault(s => s.Gebiedcode == key.Gebiedcode && s.Opgave.Code() == key.Subject),
-                });
+                notices.Add(AlertNotice.Of(id, step.Next with { Id = id }, kind, input));
         }
 
         var allContacts = await store.ContactsAsync();

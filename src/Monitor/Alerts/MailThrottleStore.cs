@@ -29,10 +29,7 @@ public sealed class MailThrottleStore(NpgsqlConnection conn, NpgsqlTransaction t
                 continue;
             }
             var kind = Enum.Parse<NotificationKind>(h.Soort, ignoreCase: true);
-            result.Add(new Addressed(contact, new AlertNotice(h.AlertId, state, kind, input.Name(state.Key.Gebiedcode))
-            {
-                Figure = input.Series.FirstOrDefault(s => s.Gebiedcode == state.Key.Gebiedcode && s.Opgave.Code() == state.Key.Subject),
-            }, h.Id));
+            result.Add(new Addressed(contact, AlertNotice.Of(h.AlertId, state, kind, input), h.Id));
         }
         return result;
     }

@@ -30,6 +30,7 @@ public sealed class AlertMailTests
     {
         Figure = TestSeries.Row(code, "gemeente", "taakstelling", new DateOnly(2026, 12, 1), due, housed, due - housed, due - housed, 100m * housed / due,
             new DateOnly(2026, 12, 31), null, null, null),
+        HousedOn = new DateOnly(2026, 11, 30),
     };
 
     private static string Names(string code) => code switch { "PV30" => "Noord-Brabant", "GM0743" => "Asten", "NL" => "Nederland", _ => code };
@@ -41,9 +42,10 @@ public sealed class AlertMailTests
         var m = RoundTrip(AlertMail.Compose(From, Mail.Mailbox("College Asten", "college@asten.test"), [Taakstelling(12, "GM0743", "Asten", 28, 10)], Dec3,
             DateTimeOffset.UtcNow, c));
         Assert.Equal("Asten — taakstelling 2026-H2 loopt achter (waarschuwing)", m.Subject);
-        Assert.Contains("Wat wordt gevraagd: Nog 18 personen huisvesten vóór 31 december 2026.", m.TextBody);
-        Assert.Contains("Cijfers: 10 van 28 gehuisvest, nog 18 nodig, deadline 31 december 2026 (peildatum 1 december 2026).", m.TextBody);
-        Assert.Contains("Bron: opgave: circulaire taakstelling (feed opgave); gehuisvest: COA-telling (feed huisvesting).", m.TextBody);
+        Assert.Contains("Wat wordt gevraagd: Nog 18 personen huisvesten vóór 31 december 2026 (volgens de COA-telling van 30 november 2026).", m.TextBody);
+        Assert.Contains("   - te huisvesten in 2026-H2: 28 (peildatum 1 december 2026; bron: circulaire taakstelling (feed opgave), " +
+                        "met de achterstand uit het vorige halfjaar)", m.TextBody);
+        Assert.Contains("   - gehuisvest: 10 (peildatum 30 november 2026; bron: COA-telling (feed huisvesting))", m.TextBody);
         Assert.Contains("- taakstelling: het aantal statushouders", m.TextBody);
         Assert.Single(Regex.Matches(m.TextBody, "- opgave: "));
         Assert.Contains("Regietafel Brabant <prt@brabant.test> (Provinciale Regietafel Noord-Brabant)", m.TextBody);
@@ -79,9 +81,9 @@ public sealed class AlertMailTests
         Assert.Single(Regex.Matches(m.TextBody, "TAAKSTELLING LOOPT ACHTER — 3 gebieden"));
         Assert.Single(Regex.Matches(m.HtmlBody!, ">Gebied</th>"));
         // Critical first, then the largest shortfall; the rule's sentence is not repeated per gemeente.
-        var deurne = m.TextBody.IndexOf("- Deurne: kritiek; 30 van 40 gehuisvest, nog 10 nodig", StringComparison.Ordinal);
-        var nuenen = m.TextBody.IndexOf("- Nuenen: waarschuwing; 10 van 30 gehuisvest, nog 20 nodig", StringComparison.Ordinal);
-        var asten = m.TextBody.IndexOf("- Asten: waarschuwing; 10 van 28 gehuisvest, nog 18 nodig", StringComparison.Ordinal);
+        var deurne = m.TextBody.IndexOf("- Deurne: kritiek; 30 van 40 gehuisvest (COA-telling 30 november 2026), nog 10 nodig", StringComparison.Ordinal);
+        var nuenen = m.TextBody.IndexOf("- Nuenen: waarschuwing; 10 van 30 gehuisvest (COA-telling 30 november 2026), nog 20 nodig", StringComparison.Ordinal);
+        var asten = m.TextBody.IndexOf("- Asten: waarschuwing; 10 van 28 gehuisvest (COA-telling 30 november 2026), nog 18 nodig", StringComparison.Ordinal);
         Assert.True(deurne > 0 && nuenen > deurne && asten > nuenen, m.TextBody);
         Assert.DoesNotContain("loopt achter: 10 van 28", m.TextBody);
         Assert.DoesNotContain("monitor alerts", m.TextBody);

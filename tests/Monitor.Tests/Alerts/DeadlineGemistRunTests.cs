@@ -79,6 +79,22 @@ public sealed class DeadlineGemistRunTests : IAsyncLifetime
             SELECT mime FROM monitor.outbox WHERE 'prt@brabant.test' = ANY(ontvangers) ORDER BY id LIMIT 1
             """);
         Assert.Contains("deadline 1-7-2025 verstreken", MimeKit.MimeMessage.Load(new MemoryStream(mail)).TextBody);
+        // The college's table is about the missed deadline (its day's figures, then today's), the next deadline named apart:
+        // the runner hands the mail the deadline's outcome, not only today's series row with cycle 2's deadline.
+        var college = MimeKit.MimeMessage.Load(new MemoryStream(await Db.ScalarAsync<byte[]>("""
+            SELECT mime FROM monitor.outbox WHERE 'college@tilburg.test' = ANY(ontvangers) ORDER BY id LIMIT 1
+            """)));
+        Assert.Contains("<tr><td>opgave op de deadline</td><td align=\"right\" style=\"white-space:nowrap;\">500</td><td style=\"white-space:nowrap;\">1 juli 2025</td>", college.HtmlBody);
+        Assert.Contains("<tr><td>gerealiseerd op de deadline</td><td align=\"right\" style=\"white-space:nowrap;\">300</td><td style=\"white-space:nowrap;\">1 juli 2025</td>", college.HtmlBody);
+        Assert.Contains("<tr><td>nog te gaan</td><td align=\"right\" style=\"white-space:nowrap;\">200</td><td style=\"white-space:nowrap;\">19 november 2026</td>", college.HtmlBody);
+        Assert.Contains("   Volgende deadline: 1 juli 2027 (volgende cyclus).", college.TextBody);
+        // The next cycle's deadline appears in that notice only in the line under its table (its own prognose notice may follow).
+        var html = college.HtmlBody!;
+        var start = html.IndexOf("Asielopvang: deadline 1 juli 2025 verstreken, opgave niet gehaald", StringComparison.Ordinal);
+        var end = html.IndexOf("<h3", start, StringComparison.Ordinal);
+        var section = html[start..(end < 0 ? html.Length : end)];
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(section, "1 juli 2027"));
+        Assert.Contains("<strong>Volgende deadline: 1 juli 2027 (volgende cyclus).", section);
 
         // Cycle 2's verdeelbesluit for Tilburg, published on 30 November and fetched before that morning's alert run: the new cycle's figure
         // counts from then on (an alert run judges what was fetched by its day, issue 13).
