@@ -62,23 +62,53 @@ public static class GapFormats
         return json;
     }
 
+    private static readonly string[] TableHeaders =
+        ["Gebied", "Opgave", "Datum", "Aantal", "Gerealiseerd", "Gat", "Tekort", "%", "Deadline", "Prognose laag–midden–hoog", "Toelichting", "Vorige deadline"];
+
+    /// <summary>The table's cells as shown; the first, tenth, eleventh and twelfth come from feeds or free text and are
+    /// markup-escaped for Spectre, the others never hold a bracket.</summary>
+    private static string[] TableCells(GapRow r) =>
+    [
+        InvisibleCharacters.Escape($"{r.Gebiedcode} {r.Gebiednaam}"), r.Opgave, Date(r.Datum), Num(r.OpgaveAantal) + Marked(r.Rechtsstatus), Num(r.Gerealiseerd),
+        Num(r.Gap), Num(r.Tekort), r.RealisatiePct?.ToString("0.0", Dutch.Culture) ?? "", Date(r.Deadline),
+        r.PrognoseMidden is null ? "" : $"{r.PrognoseLaag}–{r.PrognoseMidden}–{r.PrognoseHoog} ({r.Methode})",
+        r.Toelichting ?? "", GapDeadlineColumns.Text(r),
+    ];
+
+    private static readonly int[] Escaped = [0, 9, 10, 11];
+
     public static void Table(IReadOnlyList<GapRow> rows)
     {
+        var cells = rows.Select(TableCells).ToList();
         // Piped into a file or pager there is no terminal width; wrapping names mid-word would help nobody.
+        if (Console.IsOutputRedirected && PlainTable.TryRender(TableHeaders, cells, PageWidth) is { } plain)
+        {
+            Console.Out.Write(plain);
+            return;
+        }
         var console = Console.IsOutputRedirected
             ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(Console.Out) })
             : AnsiConsole.Console;
-        if (Console.IsOutputRedirected) console.Profile.Width = 200;
-        var table = new Table().Border(TableBorder.Simple);
-        foreach (var h in new[] { "Gebied", "Opgave", "Datum", "Aantal", "Gerealiseerd", "Gat", "Tekort", "%", "Deadline", "Prognose laag–midden–hoog", "Toelichting", "Vorige deadline" })
-            table.AddColumn(new TableColumn(h));
-        foreach (var r in rows)
-            table.AddRow(Markup.Escape(InvisibleCharacters.Escape($"{r.Gebiedcode} {r.Gebiednaam}")), r.Opgave, Date(r.Datum), Num(r.OpgaveAantal) + Marked(r.Rechtsstatus), Num(r.Gerealiseerd),
-                Num(r.Gap), Num(r.Tekort), r.RealisatiePct?.ToString("0.0", Dutch.Culture) ?? "", Date(r.Deadline),
-                r.PrognoseMidden is null ? "" : Markup.Escape($"{r.PrognoseLaag}–{r.PrognoseMidden}–{r.PrognoseHoog} ({r.Methode})"),
-                Markup.Escape(r.Toelichting ?? ""), Markup.Escape(GapDeadlineColumns.Text(r)));
-        console.Write(table);
+        if (Console.IsOutputRedirected) console.Profile.Width = PageWidth;
+        console.Write(SpectreTable(cells));
     }
+
+    /// <summary>The width of the page when the output is not a terminal.</summary>
+    internal const int PageWidth = 200;
+
+    internal static Table SpectreTable(IEnumerable<string[]> cells)
+    {
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var h in TableHeaders) table.AddColumn(new TableColumn(h));
+        foreach (var row in cells)
+            table.AddRow(row.Select((c, i) => Escaped.Contains(i) ? Markup.Escape(c) : c).ToArray());
+        return table;
+    }
+
+    /// <summary>The cells of <see cref="Table"/>, for the test that holds the plain rendering against Spectre's.</summary>
+    internal static List<string[]> Cells(IEnumerable<GapRow> rows) => rows.Select(TableCells).ToList();
+
+    internal static IReadOnlyList<string> Headers => TableHeaders;
 
     /// <summary>A contested or changed figure says so beside the number; an ordinary (vastgesteld) one says nothing.</summary>
     private static string Marked(string? rechtsstatus) => rechtsstatus is null or "vastgesteld" ? "" : $" ({rechtsstatus.Replace('_', ' ')})";

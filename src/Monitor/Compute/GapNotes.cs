@@ -1,4 +1,3 @@
-using Dapper;
 using Monitor.Analysis;
 using Npgsql;
 
@@ -41,14 +40,22 @@ public static class GapNotes
     /// <summary>The members of the area and their opgave on the row's date (missing rows count as unknown).</summary>
     private static async Task<UnknownAggregate?> UnknownAsync(NpgsqlConnection conn, GapRow r)
     {
-        var members = await conn.QueryAsync<int?>("""
+        // Read without Dapper, like the rest of monitor gaps (cli_gaps_ms).
+        await using var cmd = new NpgsqlCommand("""
             SELECT m.opgave_aantal
             FROM monitor.gemeenten_actueel g
             LEFT JOIN monitor.series m ON m.gebiedcode = g.code AND m.opgave = @opgave AND m.datum = @datum
             WHERE @niveau = 'land'
                OR (@niveau = 'provincie' AND g.provinciecode = @gebied)
                OR (@niveau = 'regio' AND g.code IN (SELECT l.gemeentecode FROM monitor.regio_leden l WHERE l.regiocode = @gebied))
-            """, new { opgave = r.Opgave, datum = r.Datum.ToDateTime(TimeOnly.MinValue), niveau = r.Niveau, gebied = r.Gebiedcode });
+            """, conn);
+        cmd.Parameters.AddWithValue("opgave", r.Opgave);
+        cmd.Parameters.AddWithValue("datum", r.Datum.ToDateTime(TimeOnly.MinValue));
+        cmd.Parameters.AddWithValue("niveau", r.Niveau);
+        cmd.Parameters.AddWithValue("gebied", r.Gebiedcode);
+        var members = new List<int?>();
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) members.Add(reader.IsDBNull(0) ? null : reader.GetInt32(0));
         return UnknownAggregate.Of(members);
     }
 }

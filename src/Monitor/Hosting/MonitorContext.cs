@@ -20,8 +20,21 @@ public sealed class MonitorContext : IAsyncDisposable
     {
         Config = config;
         ConnectionString = connectionString;
-        Db = NpgsqlDataSource.Create(connectionString);
+        Db = NpgsqlDataSource.Create(ForShortCommands(connectionString));
         services = new(() => new ServiceCollection().AddMonitorServices(config, Db).BuildServiceProvider());
+    }
+
+    /// <summary>
+    /// Two things Npgsql does on the first connection of a process that cost a command-line verb more than its query
+    /// (cli_gaps_ms, docs/PERFORMANCE.md): the catalogue query that learns extension, enum and composite types (the schema
+    /// uses only built-in types), and trying GSS (Kerberos) encryption first, which loads the Kerberos libraries and looks
+    /// for a keytab. An explicit Require (or any other mode than the default Prefer) is left as configured.
+    /// </summary>
+    internal static string ForShortCommands(string connectionString)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString) { ServerCompatibilityMode = ServerCompatibilityMode.NoTypeLoading };
+        if (b.GssEncryptionMode == GssEncryptionMode.Prefer) b.GssEncryptionMode = GssEncryptionMode.Disable;
+        return b.ConnectionString;
     }
 
     public static IConfiguration LoadConfiguration() => new ConfigurationBuilder()

@@ -18,6 +18,7 @@ internal sealed class CsvTableReader : ITableReader
     private readonly int _maxLineBytes;
     private readonly InvalidByteCounter? _invalidBytes;
     private readonly CsvDataReader _csv;
+    private readonly Func<bool> _read;                   // one delegate for every record, not one allocated per record
     private string?[] _cells = [];
     private long _nextLine = 1;
 
@@ -38,6 +39,7 @@ internal sealed class CsvTableReader : ITableReader
             OwnsReader = true,
         };
         _csv = Guard(() => CsvDataReader.Create(text, csvOptions));
+        _read = _csv.Read;
         try
         {
             Header = FindHeader(header);
@@ -91,7 +93,7 @@ internal sealed class CsvTableReader : ITableReader
 
     private bool NextRecord()
     {
-        if (!Guard(_csv.Read)) return false;
+        if (!Guard(_read)) return false;
         var raw = _csv.GetRawRecordSpan();
         Line = _nextLine;
         _nextLine += LineBreaks(raw);

@@ -78,18 +78,18 @@ public sealed record DirectLoad(string Table, IReadOnlyList<string> Columns, str
 /// </summary>
 public sealed class StagedRow
 {
-    private readonly IReadOnlyList<ColumnSpec> _columns;
+    private readonly ColumnSpec[] _columns;             // an array: the row checks look columns up by name for every row
     private readonly object?[]? _boxed;
     private readonly RowValues? _typed;
 
     public StagedRow(long line, object?[] values, IReadOnlyList<ColumnSpec> columns, DateOnly? today = null)
     {
-        (Line, _boxed, _columns) = (line, values, columns);
+        (Line, _boxed, _columns) = (line, values, columns.ToArray());
         Today = today ?? AmsterdamDate.Today();
     }
 
     internal StagedRow(RowValues values, IReadOnlyList<ColumnSpec> columns, DateOnly today) =>
-        (_typed, _columns, Today) = (values, columns, today);
+        (_typed, _columns, Today) = (values, columns.ToArray(), today);
 
     public long Line { get; internal set; }
     public DateOnly Today { get; }
@@ -115,7 +115,10 @@ public sealed class StagedRow
 
     private int IndexOf(string column)
     {
-        for (var i = 0; i < _columns.Count; i++)
+        // The kinds name columns with the same literals as their specs: one pass by reference settles nearly every lookup.
+        for (var i = 0; i < _columns.Length; i++)
+            if (ReferenceEquals(_columns[i].Name, column)) return i;
+        for (var i = 0; i < _columns.Length; i++)
             if (_columns[i].Name == column) return i;
         throw new ArgumentException($"Onbekende kolom {column}");
     }

@@ -26,7 +26,15 @@ public static class InvisibleCharacters
 
     /// <summary>The first control character in a cell that is not a tab or line break (those a spreadsheet cell may hold):
     /// NUL, ESC, the C1 range, DEL. -1 when there is none.</summary>
-    public static int IndexOfForbiddenInCell(string cell) => cell.AsSpan().IndexOfAny(ForbiddenInCells);
+    public static int IndexOfForbiddenInCell(string cell)
+    {
+        // Nearly every cell is printable ASCII, which one vectorised range scan settles; the set below mixes ASCII and
+        // C1 characters, and searching it for every cell was a tenth of the loader's own time (ingest_ratio).
+        var first = cell.AsSpan().IndexOfAnyExceptInRange(' ', '~');
+        if (first < 0) return -1;
+        var rest = cell.AsSpan(first).IndexOfAny(ForbiddenInCells);
+        return rest < 0 ? -1 : first + rest;
+    }
 
     // Vectorised: the loader asks this of every cell.
     private static readonly SearchValues<char> ForbiddenInCells = SearchValues.Create(

@@ -22,8 +22,19 @@ public static partial class ValueParser
             return false;
         }
         // The canonical spelling itself (the common case) needs no folding; the lists' keys are distinct, so this is
-        // the candidate the folded comparison would find too.
-        foreach (var candidate in allowed)
+        // the candidate the folded comparison would find too. The lists are arrays: looped as such, the loader's check of
+        // every choice cell allocates no enumerator.
+        if (allowed is string[] list)
+        {
+            foreach (var candidate in list)
+                if (string.Equals(candidate, text, StringComparison.Ordinal))
+                {
+                    value = candidate;
+                    error = null;
+                    return true;
+                }
+        }
+        else foreach (var candidate in allowed)
             if (string.Equals(candidate, text, StringComparison.Ordinal))
             {
                 value = candidate;

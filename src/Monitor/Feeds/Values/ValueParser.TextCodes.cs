@@ -16,6 +16,14 @@ public static partial class ValueParser
     /// </summary>
     public static bool TryKeyCode(string? text, out string code, [NotNullWhen(false)] out string? error)
     {
+        // A code as delivery files write it (printable ASCII without lower case, no space at either end) is its own
+        // normal form: trimming, NFKC and upper-casing would each return it unchanged. The loader asks this of every row.
+        if (text is { Length: > 0 and <= MaxCodeLength } && text[0] != ' ' && text[^1] != ' ' && IsPlainCode(text))
+        {
+            code = text;
+            error = null;
+            return true;
+        }
         code = "";
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -38,6 +46,9 @@ public static partial class ValueParser
         error = null;
         return true;
     }
+
+    private static bool IsPlainCode(string text) =>
+        !text.AsSpan().ContainsAnyExceptInRange(' ', '~') && !text.AsSpan().ContainsAnyInRange('a', 'z');
 
     /// <summary>Null when the text has no invisible or control character; otherwise the Dutch reason, with the text
     /// and each such character escaped so they can be seen.</summary>
