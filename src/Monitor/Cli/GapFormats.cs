@@ -86,6 +86,13 @@ public static class GapFormats
             Console.Out.Write(plain);
             return;
         }
+        WithSpectre(cells);
+    }
+
+    // A method of its own, so the direct path above does not load Spectre.Console at all.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void WithSpectre(List<string[]> cells)
+    {
         var console = Console.IsOutputRedirected
             ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(Console.Out) })
             : AnsiConsole.Console;

@@ -20,19 +20,22 @@ public sealed class MonitorContext : IAsyncDisposable
     {
         Config = config;
         ConnectionString = connectionString;
-        Db = NpgsqlDataSource.Create(ForShortCommands(connectionString));
+        var builder = new NpgsqlDataSourceBuilder(ForShortCommands(connectionString));
+        builder.ConfigureTypeLoading(t => t.EnableTypeLoading(false));
+        Db = builder.Build();
         services = new(() => new ServiceCollection().AddMonitorServices(config, Db).BuildServiceProvider());
     }
 
     /// <summary>
     /// Two things Npgsql does on the first connection of a process that cost a command-line verb more than its query
     /// (cli_gaps_ms, docs/PERFORMANCE.md): the catalogue query that learns extension, enum and composite types (the schema
-    /// uses only built-in types), and trying GSS (Kerberos) encryption first, which loads the Kerberos libraries and looks
-    /// for a keytab. An explicit Require (or any other mode than the default Prefer) is left as configured.
+    /// uses only built-in types; switched off on the data source above), and trying GSS (Kerberos) encryption first, which
+    /// loads the Kerberos libraries and looks for a keytab. An explicit Require (or any mode other than the default
+    /// Prefer) is left as configured.
     /// </summary>
     internal static string ForShortCommands(string connectionString)
     {
-        var b = new NpgsqlConnectionStringBuilder(connectionString) { ServerCompatibilityMode = ServerCompatibilityMode.NoTypeLoading };
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
         if (b.GssEncryptionMode == GssEncryptionMode.Prefer) b.GssEncryptionMode = GssEncryptionMode.Disable;
         return b.ConnectionString;
     }

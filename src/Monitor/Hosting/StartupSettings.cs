@@ -23,6 +23,13 @@ public static class StartupSettings
         // Nothing set: the defaults, which are valid (StartupSettingsTests.Missing_GivesTheDefaults binds them through the
         // same checks). Skipping the binder and the validator here saves a short verb the reflection they cost (cli_gaps_ms).
         if (!config.GetSection(ServeOptions.Section).Exists() && !config.GetSection(ScheduleOptions.Section).Exists()) return;
+        CheckSet(config);
+    }
+
+    // A method of its own, so a start without these settings does not load the binder, the validator and the type converters.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void CheckSet(IConfiguration config)
+    {
         var problems = Problems<ServeOptions>(config, ServeOptions.Section).Concat(Problems<ScheduleOptions>(config, ScheduleOptions.Section)).ToList();
         if (problems.Count > 0) throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
     }

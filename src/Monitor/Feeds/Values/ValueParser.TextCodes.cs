@@ -47,8 +47,12 @@ public static partial class ValueParser
         return true;
     }
 
-    private static bool IsPlainCode(string text) =>
-        !text.AsSpan().ContainsAnyExceptInRange(' ', '~') && !text.AsSpan().ContainsAnyInRange('a', 'z');
+    private static bool IsPlainCode(string text)
+    {
+        foreach (var c in text)
+            if (c is < ' ' or > '~' or >= 'a' and <= 'z') return false;
+        return true;
+    }
 
     /// <summary>Null when the text has no invisible or control character; otherwise the Dutch reason, with the text
     /// and each such character escaped so they can be seen.</summary>
