@@ -6,7 +6,7 @@ using Monitor.Cli;
 // The framework's own output (help, parse errors) is caught and put into Dutch; the verbs write to the console directly.
 var output = new StringWriter();
 var error = new StringWriter();
-var parse = Verbs.Build().Parse(args);
+var parse = Verbs.Build(args.FirstOrDefault()).Parse(args);
 int exit;
 try
 {

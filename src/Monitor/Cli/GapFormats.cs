@@ -77,30 +77,35 @@ public static class GapFormats
 
     private static readonly int[] Escaped = [0, 9, 10, 11];
 
-    public static void Table(IReadOnlyList<GapRow> rows)
+    public static void Table(IReadOnlyList<GapRow> rows) => Table(rows, Console.Out, Console.IsOutputRedirected);
+
+    /// <param name="redirected">Written into a file or pipe: there is no page width there, so each row stays on one line
+    /// however long its explanation (grep and sort then see whole rows, and nothing is wrapped mid-sentence). Only text
+    /// the plain writer cannot be sure of goes through Spectre, at <see cref="PageWidth"/>.</param>
+    internal static void Table(IReadOnlyList<GapRow> rows, TextWriter output, bool redirected)
     {
         var cells = rows.Select(TableCells).ToList();
-        // Piped into a file or pager there is no terminal width; wrapping names mid-word would help nobody.
-        if (Console.IsOutputRedirected && PlainTable.TryRender(TableHeaders, cells, PageWidth) is { } plain)
+        if (redirected && PlainTable.TryRender(TableHeaders, cells, int.MaxValue) is { } plain)
         {
-            Console.Out.Write(plain);
+            output.Write(plain);
             return;
         }
-        WithSpectre(cells);
+        WithSpectre(cells, output, redirected);
     }
 
     // A method of its own, so the direct path above does not load Spectre.Console at all.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static void WithSpectre(List<string[]> cells)
+    private static void WithSpectre(List<string[]> cells, TextWriter output, bool redirected)
     {
-        var console = Console.IsOutputRedirected
-            ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(Console.Out) })
+        var console = redirected
+            ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) })
             : AnsiConsole.Console;
-        if (Console.IsOutputRedirected) console.Profile.Width = PageWidth;
+        if (redirected) console.Profile.Width = PageWidth;
         console.Write(SpectreTable(cells));
     }
 
-    /// <summary>The width of the page when the output is not a terminal.</summary>
+    /// <summary>The width of the page when the output is not a terminal and Spectre writes it (odd text, see
+    /// <see cref="PlainTable"/>).</summary>
     internal const int PageWidth = 200;
 
     internal static Table SpectreTable(IEnumerable<string[]> cells)

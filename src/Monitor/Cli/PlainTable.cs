@@ -6,8 +6,8 @@ namespace Monitor.Cli;
 /// The table <c>monitor gaps</c> prints into a file or pipe, written directly: the same characters Spectre.Console
 /// writes for a <c>TableBorder.Simple</c> table whose columns all fit, without loading and measuring through Spectre,
 /// which was a sixth of the command's time (cli_gaps_ms, docs/PERFORMANCE.md). Only for text whose width is certain
-/// (one column per character); anything else, and a table wider than the page, returns null and goes through Spectre,
-/// which wraps it. <c>PlainTableTests</c> holds both outputs side by side.
+/// (one column per character); anything else, and a table wider than the given width, returns null and goes through
+/// Spectre, which wraps it. <c>PlainTableTests</c> holds both outputs side by side.
 /// </summary>
 public static class PlainTable
 {

@@ -29,9 +29,12 @@ public sealed class Migrator(NpgsqlDataSource db, Action<string>? tell = null)
             var sql = File.ReadAllText(path);
             list.Add(new Migration(version, file[(sep + 1)..], sql, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sql)))));
         }
-        var dup = list.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);
-        if (dup is not null) throw new InvalidOperationException($"Twee migraties met versie {dup.Key}.");
-        return list.OrderBy(m => m.Version).ToList();
+        // Sorted and checked without LINQ's grouping: every verb loads this list, and LINQ over an int key is code the
+        // precompiled build lacks and each start compiles again (cli_gaps_ms).
+        list.Sort((a, b) => a.Version.CompareTo(b.Version));
+        for (var i = 1; i < list.Count; i++)
+            if (list[i].Version == list[i - 1].Version) throw new InvalidOperationException($"Twee migraties met versie {list[i].Version}.");
+        return list;
     }
 
     /// <returns>The migrations applied by this call (empty when the database was up to date).</returns>

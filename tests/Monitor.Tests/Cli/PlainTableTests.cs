@@ -81,4 +81,22 @@ public sealed class PlainTableTests
         Assert.Null(PlainTable.TryRender(GapFormats.Headers, GapFormats.Cells([Row("GM0855", "Tilburg", "gemeente", "asiel", 145, 85, outcome: Missed())]),
             GapFormats.PageWidth));
     }
+
+    [Fact]
+    public void IntoAFile_ALongExplanationStaysOnItsRow()
+    {
+        // A passed deadline beside a gemeente's figures is wider than any page: into a file or pipe each row stays one
+        // line (grep sees the whole row), where a terminal gets Spectre's wrapping.
+        var rows = new List<GapRow> { Row("GM0855", "Tilburg", "gemeente", "asiel", 145, 85, outcome: Missed()), Row("GM0855", "Tilburg", "gemeente", "amv", 20, 5) };
+        var file = new StringWriter();
+        GapFormats.Table(rows, file, redirected: true);
+        var lines = file.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Trim().Length > 0).ToList();
+        Assert.Equal(4, lines.Count); // header, rule, two rows
+        Assert.All(lines, l => Assert.Equal(lines[0].Length, l.Length));
+        Assert.True(lines[0].Length > GapFormats.PageWidth);
+        var asiel = Assert.Single(lines, l => l.Contains(" asiel "));
+        Assert.Contains(GapDeadlineColumns.Text(rows[0]), asiel);
+        Assert.Contains("70 van 145, gemist", asiel);
+        Assert.StartsWith("  GM0855 Tilburg", lines[3]);
+    }
 }

@@ -26,4 +26,16 @@ public sealed class MigratorTests(TestDatabase database) : IClassFixture<TestDat
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new Migrator(database.Db).MigrateAsync(folder));
         Assert.Contains("gewijzigd", error.Message);
     }
+
+    [Fact]
+    public void Load_OrdersByVersion_AndRefusesTwoFilesWithOneVersion()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        File.WriteAllText(Path.Combine(folder, "0010_b.sql"), "SELECT 2;");
+        File.WriteAllText(Path.Combine(folder, "0002_a.sql"), "SELECT 1;");
+        Assert.Equal([2, 10], Migrator.Load(folder).Select(m => m.Version));
+        File.WriteAllText(Path.Combine(folder, "0010_c.sql"), "SELECT 3;");
+        var error = Assert.Throws<InvalidOperationException>(() => Migrator.Load(folder));
+        Assert.Equal("Twee migraties met versie 10.", error.Message);
+    }
 }
