@@ -44,8 +44,10 @@ public static class GapsVerb
                     break;
                 default: GapFormats.Table(rows); break;
             }
-            // Without cycles there are no deadlines: said on stderr, so CSV and JSON on stdout stay clean.
-            if (rows.Any(r => r.Opgave is "asiel" or "amv") && !await query.HasCyclesAsync())
+            // Without cycles there are no deadlines: said on stderr, so CSV and JSON on stdout stay clean. A row with an
+            // asiel or amv deadline already shows there are cycles, and saves asking.
+            var spreiding = rows.Where(r => r.Opgave is "asiel" or "amv").ToList();
+            if (spreiding.Count > 0 && spreiding.All(r => r.Deadline is null) && !await query.HasCyclesAsync())
                 Console.Error.WriteLine(GapDeadlineColumns.NoCycles);
             return ExitCodes.Ok;
         }));

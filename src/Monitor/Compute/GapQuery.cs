@@ -81,12 +81,12 @@ public sealed class GapQuery(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync();
         var rows = await SeriesReader.OnDayAsync(conn, datum, codes, opgaven);
-        var (names, status) = await NamesAndStatusAsync(conn, codes, datum);
+        var (names, status) = await NamesAndStatusAsync(conn, codes, rows, datum);
         var outcomes = explain
             ? (await DeadlineOutcomeReader.LatestPassedAsync(conn, datum, codes)).Where(o => o.ShownOn(datum))
                 .ToDictionary(o => (o.Gebiedcode, Monitor.Analysis.AnalysisCodes.Code(o.Opgave)))
             : [];
-        var read = rows.Select(r => GapRow.From(r, names.GetValueOrDefault(r.Gebiedcode) ?? (r.Niveau == Analysis.AreaLevel.Land ? "Nederland" : r.Gebiedcode)) with
+        var read = rows.Select(r => GapRow.From(r, names.GetValueOrDefault(r.Gebiedcode) ?? (r.Niveau == AreaLevel.Land ? "Nederland" : r.Gebiedcode)) with
             {
                 VorigeDeadline = outcomes.GetValueOrDefault((r.Gebiedcode, r.Opgave.Code())),
                 Rechtsstatus = status.TryGetValue((r.Gebiedcode, r.Opgave.Code()), out var s) ? s.Rechtsstatus : null,
@@ -97,37 +97,47 @@ public sealed class GapQuery(NpgsqlDataSource db)
 
     /// <summary>The areas' names, and the status and source of each area's own figure in force on the date (the latest
     /// periode begun by then). One round trip, read without Dapper: on the command line each mapped query shape costs
-    /// its own code generation, more than the query (cli_gaps_ms).</summary>
+    /// its own code generation, more than the query (cli_gaps_ms). Names are asked only of the tables the codes belong
+    /// to: a fresh connection plans each table it meets for the first time, and that cost more than reading the name.</summary>
     private static async Task<(Dictionary<string, string> Names, Dictionary<(string, string), (string Rechtsstatus, string? Bron)> Status)>
-        NamesAndStatusAsync(NpgsqlConnection conn, IReadOnlyList<string> codes, DateOnly datum)
+        NamesAndStatusAsync(NpgsqlConnection conn, IReadOnlyList<string> codes, IReadOnlyList<SeriesRow> rows, DateOnly datum)
     {
         var codeArray = codes.ToArray();
-        await using var batch = new NpgsqlBatch(conn)
+        await using var batch = new NpgsqlBatch(conn);
+        var nameQueries = 0;
+        foreach (var (sql, level) in NameQueries)
         {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand("""
-                    SELECT code, naam FROM monitor.gemeenten_actueel WHERE code = ANY($1)
-                    UNION ALL SELECT code, naam FROM monitor.provincies WHERE code = ANY($1)
-                    UNION ALL SELECT code, naam FROM monitor.regios WHERE code = ANY($1)
-                    """) { Parameters = { new() { Value = codeArray } } },
-                new NpgsqlBatchCommand("""
-                    SELECT DISTINCT ON (gebiedcode, opgave) gebiedcode, opgave, rechtsstatus, bron FROM monitor.opgaven_geldend
-                    WHERE telt AND gebiedcode = ANY($1) AND geldig_vanaf <= $2 AND (vervalt_op IS NULL OR vervalt_op > $2)
-                      AND make_date(left(periode, 4)::int, CASE WHEN periode LIKE '%-H2' THEN 7 ELSE 1 END, 1) <= $2
-                    ORDER BY gebiedcode, opgave, left(periode, 4) DESC, periode DESC, geldig_vanaf DESC,
-                             array_position('{indicatief,verslag,verdeelbesluit,vastgesteld,bijstelling}'::text[], versie) DESC
-                    """) { Parameters = { new() { Value = codeArray }, new() { Value = datum.ToDateTime(TimeOnly.MinValue) } } },
-            },
-        };
+            var ofThisTable = rows.Where(r => r.Niveau == level).Select(r => r.Gebiedcode).Distinct().ToArray();
+            if (ofThisTable.Length == 0) continue;
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { new() { Value = ofThisTable } } });
+            nameQueries++;
+        }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("""
+            SELECT DISTINCT ON (gebiedcode, opgave) gebiedcode, opgave, rechtsstatus, bron FROM monitor.opgaven_geldend
+            WHERE telt AND gebiedcode = ANY($1) AND geldig_vanaf <= $2 AND (vervalt_op IS NULL OR vervalt_op > $2)
+              AND make_date(left(periode, 4)::int, CASE WHEN periode LIKE '%-H2' THEN 7 ELSE 1 END, 1) <= $2
+            ORDER BY gebiedcode, opgave, left(periode, 4) DESC, periode DESC, geldig_vanaf DESC,
+                     array_position('{indicatief,verslag,verdeelbesluit,vastgesteld,bijstelling}'::text[], versie) DESC
+            """) { Parameters = { new() { Value = codeArray }, new() { Value = datum.ToDateTime(TimeOnly.MinValue) } } });
         await using var r = await batch.ExecuteReaderAsync();
         var names = new Dictionary<string, string>();
-        while (await r.ReadAsync()) names.Add(r.GetString(0), r.GetString(1));
-        await r.NextResultAsync();
+        for (var q = 0; q < nameQueries; q++)
+        {
+            while (await r.ReadAsync()) names.Add(r.GetString(0), r.GetString(1));
+            await r.NextResultAsync();
+        }
         var status = new Dictionary<(string, string), (string, string?)>();
         while (await r.ReadAsync()) status.Add((r.GetString(0), r.GetString(1)), (r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
         return (names, status);
     }
+
+    /// <summary>Where an area's name is, by the level of its rows; the land is "Nederland" and needs no table.</summary>
+    private static readonly (string Sql, AreaLevel Level)[] NameQueries =
+    [
+        ("SELECT code, naam FROM monitor.gemeenten_actueel WHERE code = ANY($1)", AreaLevel.Gemeente),
+        ("SELECT code, naam FROM monitor.provincies WHERE code = ANY($1)", AreaLevel.Provincie),
+        ("SELECT code, naam FROM monitor.regios WHERE code = ANY($1)", AreaLevel.Regio),
+    ];
 
     /// <summary>Whether any cycli delivery is in the warehouse: without one asiel and amv have no deadline at all.</summary>
     public async Task<bool> HasCyclesAsync()

@@ -90,12 +90,18 @@ public sealed class Migrator(NpgsqlDataSource db, Action<string>? tell = null)
     /// applies it or reports it under the lock.</summary>
     private static async Task<bool> UpToDateAsync(NpgsqlConnection conn, IReadOnlyList<Migration> migrations, CancellationToken ct)
     {
-        await using (var exists = new NpgsqlCommand("SELECT to_regclass('monitor.schema_migrations') IS NOT NULL", conn))
-            if (await exists.ExecuteScalarAsync(ct) is not true) return false;
         var applied = new Dictionary<int, string>();
-        await using (var read = new NpgsqlCommand("SELECT version, checksum FROM monitor.schema_migrations", conn))
-        await using (var reader = await read.ExecuteReaderAsync(ct))
+        try
+        {
+            // One question, not first whether the table exists: a round trip and a plan less on every start.
+            await using var read = new NpgsqlCommand("SELECT version, checksum FROM monitor.schema_migrations", conn);
+            await using var reader = await read.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) applied[reader.GetInt32(0)] = reader.GetString(1);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)
+        {
+            return false; // a new database: the full path creates the table
+        }
         return migrations.All(m => applied.TryGetValue(m.Version, out var checksum) && checksum == m.Checksum);
     }
 }
