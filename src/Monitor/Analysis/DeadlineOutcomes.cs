@@ -58,6 +58,7 @@ public static class DeadlineOutcomes
     public static IReadOnlyList<DeadlineOutcome> Build(AnalysisModel m, IReadOnlyCollection<Area> areas, IReadOnlyList<SeriesRow> rowsOnDeadlines, DateOnly t)
     {
         var byKey = rowsOnDeadlines.ToDictionary(r => (r.Gebiedcode, r.Opgave, r.Datum));
+        var binding = BindingFigures(m);
         var outcomes = new List<DeadlineOutcome>();
         foreach (var deadline in Passed(m, t))
         {
@@ -75,7 +76,7 @@ public static class DeadlineOutcomes
                 var unknown = memberRows.Count(r => r?.OpgaveAantal is null);
                 outcomes.Add(new(area.Code, area.Level, deadline.Opgave, deadline.Periode, deadline.Date, last,
                     row.OpgaveAantal, row.Gerealiseerd, row.Gap, row.Tekort, missed, unknown, members.Count, next,
-                    ReplacedOn(m, deadline, members)));
+                    ReplacedOn(binding, deadline, members)));
             }
         }
         return outcomes;
@@ -85,20 +86,30 @@ public static class DeadlineOutcomes
     public static IEnumerable<Deadline> Passed(AnalysisModel m, DateOnly t) =>
         AnalysisCodes.PlaceOpgaven.SelectMany(o => m.Calendar.ListedDeadlines(o)).Where(d => d.Date < t);
 
+    /// <summary>The binding figures (verdeelbesluit, vastgesteld, bijstelling) per opgave and gemeente, with their periode
+    /// and publication. Looked up per member: scanning every figure of ten years for each area and deadline was most of
+    /// an incremental run's time (compute_incremental_s, docs/PERFORMANCE.md).</summary>
+    private static ILookup<(Opgave Opgave, string Gebiedcode), (Periode Periode, DateOnly Publicatiedatum)> BindingFigures(AnalysisModel m) =>
+        m.Inputs.Figures
+            .Where(f => f.Versie >= Versie.Verdeelbesluit)
+            .Select(f => (f, ok: Periode.TryParse(f.Periode, out var p), p))
+            .Where(x => x.ok)
+            .ToLookup(x => (x.f.Opgave, x.f.Gebiedcode), x => (x.p, x.f.Publicatiedatum));
+
     /// <summary>The first day a binding figure of a later periode is in force for one of the members: on or after its
     /// publication and the start of its periode, and after the deadline.</summary>
-    private static DateOnly? ReplacedOn(AnalysisModel m, Deadline deadline, IReadOnlyList<Gemeente> members)
+    private static DateOnly? ReplacedOn(ILookup<(Opgave Opgave, string Gebiedcode), (Periode Periode, DateOnly Publicatiedatum)> binding,
+        Deadline deadline, IReadOnlyList<Gemeente> members)
     {
         if (!Periode.TryParse(deadline.Periode, out var periode)) return null;
-        var codes = members.Select(g => g.Code).ToHashSet(StringComparer.Ordinal);
         DateOnly? first = null;
-        foreach (var f in m.Inputs.Figures)
-        {
-            if (f.Opgave != deadline.Opgave || f.Versie < Versie.Verdeelbesluit || !codes.Contains(f.Gebiedcode)) continue;
-            if (!Periode.TryParse(f.Periode, out var later) || later.Start <= periode.Start) continue;
-            var from = new[] { f.Publicatiedatum, later.Start, deadline.Date.AddDays(1) }.Max();
-            if (first is null || from < first) first = from;
-        }
+        foreach (var member in members)
+            foreach (var (later, published) in binding[(deadline.Opgave, member.Code)])
+            {
+                if (later.Start <= periode.Start) continue;
+                var from = new[] { published, later.Start, deadline.Date.AddDays(1) }.Max();
+                if (first is null || from < first) first = from;
+            }
         return first;
     }
 
