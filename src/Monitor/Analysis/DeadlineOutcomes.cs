@@ -82,6 +82,22 @@ public static class DeadlineOutcomes
         return outcomes;
     }
 
+    /// <summary>
+    /// Whether the outcomes stored by the run as of <paramref name="previous"/> still hold on <paramref name="t"/> after an
+    /// incremental run: they come from the series rows of the deadline days, the calendar and the binding figures. With the
+    /// calendar and membership unchanged (reference data always takes a full run), they hold when no deadline passed in
+    /// between, no fact touched a day up to the last passed deadline, and no opgave figure came in.
+    /// </summary>
+    /// <param name="touchedFrom">The first day the run's deliveries touched; null when they touched no fact.</param>
+    public static bool StillHold(AnalysisModel m, DateOnly previous, DateOnly t, DateOnly? touchedFrom, bool figuresTouched)
+    {
+        if (figuresTouched) return false;
+        var (early, late) = previous <= t ? (previous, t) : (t, previous);
+        var passed = Passed(m, late).ToList();
+        if (passed.Any(d => d.Date >= early)) return false;
+        return touchedFrom is null || passed.Count == 0 || touchedFrom > passed.Max(d => d.Date);
+    }
+
     /// <summary>The listed cycle deadlines of the place opgaven before t.</summary>
     public static IEnumerable<Deadline> Passed(AnalysisModel m, DateOnly t) =>
         AnalysisCodes.PlaceOpgaven.SelectMany(o => m.Calendar.ListedDeadlines(o)).Where(d => d.Date < t);

@@ -4,7 +4,9 @@ using Npgsql;
 namespace Monitor.Compute;
 
 /// <summary>Which gemeenten a set of deliveries touched and from which date: the part an incremental run recomputes.</summary>
-public sealed record ComputeScope(bool Everything, IReadOnlyDictionary<string, DateOnly> FirstDateByGemeente)
+/// <param name="FiguresTouched">A delivery of opgave figures was among them: a later cycle's binding figure can end a passed
+/// deadline's obligation whatever date it touched (<see cref="Analysis.DeadlineOutcomes"/>).</param>
+public sealed record ComputeScope(bool Everything, IReadOnlyDictionary<string, DateOnly> FirstDateByGemeente, bool FiguresTouched = true)
 {
     // Reference data reshapes every area (members, names, mapping); a cycle's dates move every area's deadline.
     private static readonly string[] ReferenceKinds = ["gemeenten", "herindelingen", "regios", "cycli", "regimes"];
@@ -40,6 +42,6 @@ public sealed record ComputeScope(bool Everything, IReadOnlyDictionary<string, D
               ON g.code = t.gebied OR g.provinciecode = t.gebied OR g.veiligheidsregiocode = t.gebied
             GROUP BY g.code
             """, new { deliveries }, tx);
-        return new ComputeScope(false, touched.ToDictionary(t => t.Gemeente, t => DateOnly.FromDateTime(t.From)));
+        return new ComputeScope(false, touched.ToDictionary(t => t.Gemeente, t => DateOnly.FromDateTime(t.From)), kinds.Contains("opgave"));
     }
 }

@@ -75,7 +75,13 @@ public sealed class ComputeService(NpgsqlDataSource db)
 
         await TaakstellingWriter.WriteAsync(conn, tx, runId, CarryOver.ForAll(model, today), ct);
         phases.Done("taakstelling");
-        await DeadlineOutcomeWriter.WriteAsync(conn, tx, runId, model, today, ct);
+        // An incremental run that leaves every passed deadline's day alone keeps the stored outcomes: recomputing them
+        // all was a third of such a run at ten years (compute_incremental_s, docs/PERFORMANCE.md).
+        // The outcomes stored now are those of the latest finished run, whatever date it was computed as of.
+        var previousAsOf = scope.Everything ? null : await conn.ExecuteScalarAsync<DateTime?>(
+            "SELECT as_of FROM monitor.compute_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1", transaction: tx);
+        if (previousAsOf is null || !DeadlineOutcomes.StillHold(model, DateOnly.FromDateTime(previousAsOf.Value), today, scope.From, scope.FiguresTouched))
+            await DeadlineOutcomeWriter.WriteAsync(conn, tx, runId, model, today, ct);
         phases.Done("deadlines");
         var findings = await FindingsWriter.WriteAsync(conn, tx, runId, model, today, ct);
         phases.Done("findings");

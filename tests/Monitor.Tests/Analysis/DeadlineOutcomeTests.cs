@@ -42,6 +42,23 @@ public sealed class DeadlineOutcomeTests
         Assert.Equal(("2025-H1", D("2025-06-30"), 25, 18, 7), (h1.Periode, h1.Deadline, h1.OpgaveAantal, h1.Gerealiseerd, h1.Gap));
     }
 
+    // The outcomes an incremental run keeps (deadline 2025-07-01): only when no deadline day can have changed.
+    [Theory]
+    [InlineData("2025-09-01", "2025-09-02", "2025-09-02", false, true)]  // a new day's facts, after the deadline
+    [InlineData("2025-09-01", "2025-09-02", null, false, true)]          // a new day, no fact touched
+    [InlineData("2025-09-01", "2025-09-01", "2025-07-02", false, true)]  // a fact the day after the deadline
+    [InlineData("2025-09-01", "2025-09-02", "2025-07-01", false, false)] // a fact of the deadline day itself
+    [InlineData("2025-09-01", "2025-09-02", "2025-06-15", false, false)] // a fact before it
+    [InlineData("2025-09-01", "2025-09-02", "2025-09-02", true, false)]  // opgave figures: a binding one may end the obligation
+    [InlineData("2025-07-01", "2025-07-02", "2025-07-02", false, false)] // the deadline passes between the two runs
+    [InlineData("2025-09-01", "2025-06-01", "2025-06-01", false, false)] // a run as of a date before the deadline
+    [InlineData("2025-05-01", "2025-06-01", "2025-05-15", false, true)]  // before any deadline: there are no outcomes
+    public void StoredOutcomes_StillHold_OnlyWhenNoDeadlineDayCanHaveChanged(string previous, string t, string? touchedFrom, bool figures, bool hold)
+    {
+        var m = new AnalysisModel(Inputs());
+        Assert.Equal(hold, DeadlineOutcomes.StillHold(m, D(previous), D(t), touchedFrom is null ? null : D(touchedFrom), figures));
+    }
+
     [Fact]
     public void OnTheDeadlineDay_ItHasNotPassedYet()
     {

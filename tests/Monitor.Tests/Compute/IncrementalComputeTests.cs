@@ -20,6 +20,34 @@ public sealed class IncrementalComputeTests : IAsyncLifetime
         FROM monitor.series
         """);
 
+    private Task<string> OutcomesAsync() => Db.ScalarAsync<string>("""
+        SELECT md5(string_agg(concat_ws('|', gebiedcode, niveau, opgave, periode, deadline, laatste_van_periode, opgave_aantal, gerealiseerd,
+                                        netto_gap, bruto_tekort, gemist_aantal, gemist_gemeenten, onbekend_aantal, leden_aantal,
+                                        volgende_deadline, vervangen_op), E'\n' ORDER BY gebiedcode, opgave, deadline))
+        FROM monitor.deadline_outcomes
+        """);
+
+    /// <summary>An incremental run keeps or rewrites the passed deadline's outcomes; either way they equal a full run's.</summary>
+    [Theory]
+    [InlineData("2025-09-01", false)] // after the deadline of 1 July 2025: the outcomes stay as they are
+    [InlineData("2025-06-16", true)]  // before it: Tilburg's figures on the deadline day change
+    public async Task AfterADelivery_TheDeadlineOutcomesEqualAFullRun(string peildatum, bool changes)
+    {
+        var compute = new ComputeService(Db);
+        await compute.RunAsync(full: true, [], AsOf);
+        var before = await OutcomesAsync();
+        var delivery = await Db.IngestTextAsync("plekken",
+            "peildatum,opgave,gemeentecode,locatiecode,status,capaciteit,beschikbaar_vanaf\n" +
+            $"{peildatum},asiel,GM0855,TLB-NIEUW,beschikbaar,250,2025-05-15\n", "tilburg.csv", "gemeente-tilburg");
+        Assert.Equal(IngestOutcome.Accepted, delivery.Outcome);
+
+        Assert.Equal("incremental", (await compute.RunAsync(full: false, [delivery.DeliveryId], AsOf))!.Mode);
+        var afterIncremental = await OutcomesAsync();
+        Assert.Equal(changes, afterIncremental != before);
+        await compute.RunAsync(full: true, [], AsOf);
+        Assert.Equal(afterIncremental, await OutcomesAsync());
+    }
+
     [Fact]
     public async Task AfterOneNewDeliveryForOneProvincie_IncrementalEqualsFull_AndRevisionsNameTheDelivery()
     {
