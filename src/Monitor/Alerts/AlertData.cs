@@ -21,6 +21,16 @@ public sealed class AlertData(NpgsqlDataSource db, FeedCatalog catalog)
         UNION ALL SELECT code, naam FROM monitor.provincies
         """;
 
+    /// <summary>The figure in force per area for the place opgaven, as monitor gaps chooses it (the latest periode begun,
+    /// then the highest versie), of the deliveries known at the evaluation instant.</summary>
+    private const string VersiesSql = """
+        SELECT DISTINCT ON (gebiedcode, opgave) gebiedcode, opgave, versie, periode FROM monitor.opgaven_geldend
+        WHERE telt AND opgave IN ('asiel', 'amv') AND geldig_vanaf <= @date AND (vervalt_op IS NULL OR vervalt_op > @date)
+          AND make_date(left(periode, 4)::int, 1, 1) <= @date AND delivery_id <> ALL(@laterDeliveries)
+        ORDER BY gebiedcode, opgave, left(periode, 4) DESC, periode DESC, geldig_vanaf DESC,
+                 array_position('{indicatief,verslag,verdeelbesluit,vastgesteld,bijstelling}'::text[], versie) DESC
+        """;
+
     public async Task<AlertInput> LoadAsync(DateOnly date, DateTimeOffset evaluatedAt, AlertOptions options, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -49,6 +59,9 @@ public sealed class AlertData(NpgsqlDataSource db, FeedCatalog catalog)
         {
             EndedOpgaven = Analysis.AnalysisCodes.AllOpgaven.Where(o => !regimes.IsMonitored(o, date)).Select(o => Analysis.AnalysisCodes.Code(o)).ToHashSet(),
             Deadlines = deadlines,
+            OpgaveVersies = (await conn.QueryAsync<(string Gebied, string Opgave, string Versie, string Periode)>(VersiesSql,
+                    new { date = date.ToDateTime(TimeOnly.MinValue), laterDeliveries = known.LaterDeliveries }))
+                .ToDictionary(r => (r.Gebied, r.Opgave), r => (r.Versie, r.Periode)),
             Koppelingen = await KoppelingenData.PreviousHalfYearAsync(conn, date, known, ct),
             HousedOn = (await conn.QueryAsync<(string Code, DateOnly Peildatum)>("""
                 SELECT gemeentecode, max(peildatum) FROM monitor.huisvesting

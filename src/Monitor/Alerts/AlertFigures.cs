@@ -26,7 +26,7 @@ public static class AlertFigures
         var today = Dutch.Date(f.Datum);
         var rows = new List<FigureRow>
         {
-            new("opgave", Dutch.Number(f.OpgaveAantal), today, OpgaveSource(n.Alert.Key.Subject)),
+            new("opgave", Dutch.Number(f.OpgaveAantal), today, OpgaveSource(n)),
             new("gerealiseerd", Dutch.Number(f.Gerealiseerd), today, RealisedSource(n.Alert.Key.Subject)),
         };
         if (f.OpgaveAantal is { } o && o > f.Gerealiseerd) rows.Add(new("nog nodig", Dutch.Number(o - f.Gerealiseerd), today, "opgave − gerealiseerd"));
@@ -111,6 +111,16 @@ public static class AlertFigures
         return rows;
     }
 
-    private static string OpgaveSource(string subject) => subject == "oekraine" ? "verdeelsleutel over de veiligheidsregio (feed opgave)" : Opgave;
+    /// <summary>Where the opgave comes from; an indicative figure of a new cycle says that it can still change, so a college
+    /// does not read it as final.</summary>
+    private static string OpgaveSource(AlertNotice n) => n.Alert.Key.Subject == "oekraine"
+        ? "verdeelsleutel over de veiligheidsregio (feed opgave)"
+        : n.OpgaveVersie switch
+        {
+            ("indicatief", var periode) => $"indicatieve verdeling {periode} (feed opgave): kan nog veranderen bij het verdeelbesluit",
+            ("verslag", var periode) => $"verslag van de provincie over {periode} (feed opgave): het verdeelbesluit volgt",
+            (var versie, var periode) => $"Spreidingswet-verdeling {periode}, {versie} (feed opgave)",
+            null => Opgave,
+        };
     private static string RealisedSource(string subject) => subject == "oekraine" ? "feed plekken" : Plekken;
 }

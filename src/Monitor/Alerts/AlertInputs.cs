@@ -19,6 +19,11 @@ public sealed record AlertInput(
     /// <summary>Per gemeente the previous half year beside its koppelingen (issue 14); empty when not read.</summary>
     public IReadOnlyDictionary<string, Analysis.KoppelingStand> Koppelingen { get; init; } = new Dictionary<string, Analysis.KoppelingStand>();
 
+    /// <summary>asiel and amv: per area the versie and periode of the figure in force on Date ("indicatief", "2026-2027"), so a
+    /// mail can say that an opgave of a new cycle is still indicative. Empty when not read.</summary>
+    public IReadOnlyDictionary<(string Gebiedcode, string Opgave), (string Versie, string Periode)> OpgaveVersies { get; init; } =
+        new Dictionary<(string, string), (string, string)>();
+
     /// <summary>monitor.deadline_outcomes: per area and opgave the latest passed deadline that closes its periode.</summary>
     public IReadOnlyList<Monitor.Analysis.DeadlineOutcome> Deadlines { get; init; } = [];
 

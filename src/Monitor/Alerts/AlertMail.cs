@@ -13,6 +13,9 @@ public sealed record AlertNotice(long AlertId, AlertState Alert, NotificationKin
     /// <summary>Taakstelling: the peildatum of the COA count behind <see cref="Figure"/>'s housed figure (null: no count in the half year).</summary>
     public DateOnly? HousedOn { get; init; }
 
+    /// <summary>asiel/amv: the versie and periode of the opgave figure in force ("indicatief", "2026-2027").</summary>
+    public (string Versie, string Periode)? OpgaveVersie { get; init; }
+
     /// <summary>Deadline gemist: the passed deadline the alert is about, with the figures of that day.</summary>
     public DeadlineOutcome? Passed { get; init; }
 
@@ -27,6 +30,7 @@ public sealed record AlertNotice(long AlertId, AlertState Alert, NotificationKin
         return new AlertNotice(id, alert, kind, input.Name(key.Gebiedcode))
         {
             Figure = figure,
+            OpgaveVersie = input.OpgaveVersies.TryGetValue((key.Gebiedcode, key.Subject), out var versie) ? versie : null,
             // The mail gives each figure its own peildatum: the day of the COA count (as TaakstellingRule judges it) ...
             HousedOn = key.Subject != "taakstelling" ? null
                 : input.HousedOn is null ? figure?.Datum

@@ -120,4 +120,25 @@ public sealed class AlertMailFiguresTests
         Assert.Contains("- Noord-Brabant: kritiek; asielopvang: op de deadline van 1 juli 2025 7.900 van 9.500 plekken; nu 8.000, nog 1.500 te gaan (peildatum 4 december 2026); " +
                         "volgende deadline 1 juli 2027; sinds", m.TextBody);
     }
+
+    [Theory]
+    [InlineData("indicatief", "opgave | 81 | 4 december 2026 | indicatieve verdeling 2026-2027 (feed opgave): kan nog veranderen bij het verdeelbesluit")]
+    [InlineData("verdeelbesluit", "opgave | 81 | 4 december 2026 | Spreidingswet-verdeling 2026-2027, verdeelbesluit (feed opgave)")]
+    [InlineData(null, "opgave | 81 | 4 december 2026 | Spreidingswet-verdeling (feed opgave)")]
+    public void Projection_TheOpgaveSaysWhetherTheNewCyclesFigureIsStillIndicative(string? versie, string expected)
+    {
+        // As in the demo on 4 December 2026: cycle 2 has only indicative gemeente figures, and the projection toward
+        // 1 July 2027 is judged against them.
+        var row = TestSeries.Row("GM0743", "gemeente", "asiel", Dec4, 81, 10, 71, 71, 12.35m, new DateOnly(2027, 7, 1), 20, 30, 40);
+        var input = Input(row) with
+        {
+            OpgaveVersies = versie is null
+                ? new Dictionary<(string, string), (string, string)>()
+                : new Dictionary<(string, string), (string, string)> { [("GM0743", "asiel")] = (versie, "2026-2027") },
+        };
+        var n = AlertNotice.Of(1286, State(AlertRules.PrognoseTekort, "asiel", "Asten (GM0743): asiel verwacht 30 van 81 plekken op 1 juli 2027."),
+            NotificationKind.Nieuw, input);
+
+        Assert.Contains(expected, Rows(College(n).HtmlBody!));
+    }
 }

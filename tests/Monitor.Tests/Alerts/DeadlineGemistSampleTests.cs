@@ -69,4 +69,17 @@ public sealed class DeadlineGemistSampleTests : IAsyncLifetime
         Assert.Equal(new DateTime(2027, 7, 1), await Db.ScalarAsync<DateTime>(
             "SELECT deadline FROM monitor.series WHERE gebiedcode = 'PV30' AND opgave = 'asiel' AND datum = '2026-12-03'"));
     }
+
+    [Fact]
+    public async Task TheOpgaveInForce_IsCycle2sIndicativeFigure_AndWasTheVerdeelbesluitBefore()
+    {
+        // Tilburg in the samples: verdeelbesluit 2024-2025 (1.280), then an indicative figure for 2026-2027 (1.068) that
+        // the series already counts with. The mail must be able to say that this opgave can still change.
+        var data = new Monitor.Alerts.AlertData(Db, new Monitor.Feeds.FeedCatalog([]));
+        var now = await data.LoadAsync(Today, DateTimeOffset.UtcNow, new(), CancellationToken.None);
+        Assert.Equal(("indicatief", "2026-2027"), now.OpgaveVersies[("GM0855", "asiel")]);
+        Assert.Equal(1068, now.Series.Single(r => r.Gebiedcode == "GM0855" && r.Opgave == Monitor.Analysis.Opgave.Asiel).OpgaveAantal);
+        var before = await data.LoadAsync(new DateOnly(2025, 6, 1), DateTimeOffset.UtcNow, new(), CancellationToken.None);
+        Assert.Equal(("verdeelbesluit", "2024-2025"), before.OpgaveVersies[("GM0855", "asiel")]);
+    }
 }
