@@ -170,6 +170,11 @@ public static class AlertMail
             AlertRules.PrognoseTekort when open is > 0 && f!.Deadline is { } d =>
                 $"Nog {Dutch.Number(open)} {unit} beschikbaar maken vóór {Dutch.Date(d)}." +
                 (f.PrognoseMidden is { } mid ? $" Met wat nu gepland is komen er naar verwachting {Dutch.Number(mid)} van de {Dutch.Number(f.OpgaveAantal)}." : ""),
+            // Enough places now, too few expected on the deadline (places that end, the trend): keep them, or replace them.
+            AlertRules.PrognoseTekort when open is <= 0 && f!.Deadline is { } d && d >= date && f.PrognoseMidden is { } mid && mid < f.OpgaveAantal =>
+                $"Zorg dat er op {Dutch.Date(d)} nog {Dutch.Number(f.OpgaveAantal)} {unit} zijn. Nu zijn het er {Dutch.Number(f.Gerealiseerd)}, maar " +
+                $"naar verwachting op die dag nog {Dutch.Number(mid)}, {Dutch.Number(f.OpgaveAantal - mid)} te weinig: houd plekken die aflopen open " +
+                "of vervang ze op tijd.",
             AlertRules.ProvincieNettoTekort when f?.Deadline is { } d =>
                 $"Bespreek in de regietafel welke gemeenten de ontbrekende {unit} vóór {Dutch.Date(d)} kunnen leveren.",
             AlertRules.OekraineOnderSleutel => "Niets verplicht: dit is informatie, op de Oekraïne-opvang is geen toezicht.",

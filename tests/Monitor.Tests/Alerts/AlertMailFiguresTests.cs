@@ -141,4 +141,18 @@ public sealed class AlertMailFiguresTests
 
         Assert.Contains(expected, Rows(College(n).HtmlBody!));
     }
+
+    [Fact]
+    public void Projection_EnoughPlacesNowButTooFewOnTheDeadline_AsksToKeepOrReplaceThem()
+    {
+        // Tilburg in the demo of 4 December 2026: 1.640 places now against an opgave of 1.068, but 875 expected on 1 July 2027.
+        var row = TestSeries.Row("GM0743", "gemeente", "asiel", Dec4, 1068, 1640, -572, 0, 153.56m, new DateOnly(2027, 7, 1), 875, 875, 1640);
+        var n = AlertNotice.Of(1286, State(AlertRules.PrognoseTekort, "asiel", "Asten (GM0743): asiel verwacht 875 van 1.068 plekken op 1 juli 2027."),
+            NotificationKind.Nieuw, Input(row));
+        var html = College(n).HtmlBody!;
+
+        Assert.Contains("Zorg dat er op 1 juli 2027 nog 1.068 plekken zijn. Nu zijn het er 1.640, maar naar verwachting op die dag nog 875, " +
+                        "193 te weinig: houd plekken die aflopen open of vervang ze op tijd.", html);
+        Assert.DoesNotContain("Lees de toelichting hieronder", html);
+    }
 }
