@@ -3,6 +3,9 @@
 using System.CommandLine;
 using Monitor.Cli;
 
+// A verb that opens the warehouse first thing has it opened while its command line is built and parsed (cli_gaps_ms).
+if (Array.IndexOf(Verbs.OpeningTheWarehouse, args.FirstOrDefault()) >= 0) Monitor.Hosting.MonitorContext.StartOpening();
+
 // The framework's own output (help, parse errors) is caught and put into Dutch; the verbs write to the console directly.
 var output = new StringWriter();
 var error = new StringWriter();

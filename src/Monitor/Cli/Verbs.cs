@@ -14,6 +14,11 @@ public static class Verbs
         ("toezicht", ToezichtVerb.Build), ("melding", MeldingVerb.Build),
     ];
 
+    /// <summary>The verbs that open the warehouse first thing. Program.cs has it opened for them while the
+    /// command line is built and parsed (<see cref="Hosting.MonitorContext.StartOpening"/>). Not <c>db</c> (its <c>stop</c>
+    /// must not connect), nor the verbs that run long or bring their own database.</summary>
+    internal static readonly string[] OpeningTheWarehouse = ["gaps", "toezicht", "melding", "scenario", "compute", "ingest", "alerts", "digest", "feeds"];
+
     /// <param name="verb">The first word typed. A known verb gets only its own command: building all the others (their
     /// options, descriptions and validators) cost a short command a noticeable part of its time (cli_gaps_ms). Anything
     /// else (nothing, --help, a typo that wants suggestions) gets every verb.</param>

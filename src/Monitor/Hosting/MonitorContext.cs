@@ -16,14 +16,19 @@ public sealed class MonitorContext : IAsyncDisposable
     public ServiceProvider Services => services.Value;
     private readonly Lazy<ServiceProvider> services;
 
-    private MonitorContext(IConfiguration config, string connectionString)
+    private MonitorContext(IConfiguration config, string connectionString, NpgsqlDataSource db)
     {
         Config = config;
         ConnectionString = connectionString;
+        Db = db;
+        services = new(() => new ServiceCollection().AddMonitorServices(config, Db).BuildServiceProvider());
+    }
+
+    private static NpgsqlDataSource DataSource(string connectionString)
+    {
         var builder = new NpgsqlDataSourceBuilder(ForShortCommands(connectionString));
         builder.ConfigureTypeLoading(t => t.EnableTypeLoading(false));
-        Db = builder.Build();
-        services = new(() => new ServiceCollection().AddMonitorServices(config, Db).BuildServiceProvider());
+        return builder.Build();
     }
 
     /// <summary>
@@ -49,22 +54,90 @@ public sealed class MonitorContext : IAsyncDisposable
     /// <summary>Opens the warehouse and brings its schema up to date, so no verb ever runs on a stale schema.</summary>
     public static async Task<MonitorContext> OpenAsync(bool migrate = true, IConfiguration? config = null)
     {
-        config ??= LoadConfiguration();
-        StartupSettings.Check(config); // issue 15: a wrong Serve/Schedule setting stops every verb, before the warehouse is touched
-        var cs = WarehouseLocation.Resolve(config, msg => Console.Error.WriteLine(msg));
-        var ctx = new MonitorContext(config, cs);
+        // MONITOR_DB decides the warehouse before any configuration file does (WarehouseLocation). When it is set, the
+        // connection opens on another thread while this one reads the configuration and the migration files: on the
+        // command line that connection is the largest single cost, much of it the server starting a backend (cli_gaps_ms).
+        // A wrong Serve/Schedule setting still stops the verb before it runs anything.
+        var opening = Interlocked.Exchange(ref started, null) ?? Opening.StartFromEnvironment();
+        IReadOnlyList<Migrator.Migration>? migrations;
         try
         {
-            // Connect once up front, so a wrong setting is reported as such and not as the first query's failure.
-            if (migrate) await new Migrator(ctx.Db, Console.Error.WriteLine).MigrateAsync();
-            else await (await ctx.Db.OpenConnectionAsync()).DisposeAsync();
+            config ??= LoadConfiguration();
+            StartupSettings.Check(config);
+            opening ??= Opening.Start(WarehouseLocation.Resolve(config, msg => Console.Error.WriteLine(msg)));
+            migrations = migrate ? Migrator.Load(Migrator.MigrationsFolder) : null;
         }
-        catch (Exception e) when (ConnectionFailure.Describe(e, cs, ConnectionFailure.SettingName(config)) is { } why)
+        catch
         {
-            await ctx.DisposeAsync();
+            if (opening is not null) await opening.AbandonAsync();
+            throw;
+        }
+        try
+        {
+            // Waited for before anything else, so a wrong setting is reported as such and not as the first query's failure.
+            var (db, first) = await opening.Ready;
+            var ctx = new MonitorContext(config, opening.ConnectionString, db);
+            try
+            {
+                bool upToDate;
+                using (first) upToDate = migrations is null || Migrator.UpToDate(first, migrations);
+                if (!upToDate) await new Migrator(db, Console.Error.WriteLine).MigrateAsync(migrations!);
+            }
+            catch
+            {
+                await ctx.DisposeAsync();
+                throw;
+            }
+            return ctx;
+        }
+        catch (Exception e) when (ConnectionFailure.Describe(e, opening.ConnectionString, ConnectionFailure.SettingName(config)) is { } why)
+        {
             throw new InvalidOperationException(why, e);
         }
-        return ctx;
+    }
+
+    /// <summary>For a verb that opens the warehouse first thing: starts opening it (when MONITOR_DB names it) before the
+    /// command line is parsed. The next <see cref="OpenAsync"/> takes it over; when none comes (help, a parse error) the
+    /// process ends with it.</summary>
+    public static void StartOpening() => started ??= Opening.StartFromEnvironment();
+
+    private static Opening? started;
+
+    /// <summary>The data source and its first connection, under way on a pool thread.</summary>
+    private sealed record Opening(string ConnectionString, Task<(NpgsqlDataSource Db, NpgsqlConnection First)> Ready)
+    {
+        public static Opening Start(string connectionString) => new(connectionString, Task.Run(() =>
+        {
+            var db = DataSource(connectionString);
+            // Synchronous: the asynchronous open would compile a dozen more methods on every start, for a connection
+            // that is waited for anyway.
+            try { return (db, db.OpenConnection()); }
+            catch
+            {
+                db.Dispose();
+                throw;
+            }
+        }));
+
+        /// <summary>Null when MONITOR_DB is not set, or is not a connection string: that is reported after the settings are
+        /// checked, as when it is read in its turn.</summary>
+        public static Opening? StartFromEnvironment()
+        {
+            try { return WarehouseLocation.FromEnvironment() is { } fromEnvironment ? Start(fromEnvironment) : null; }
+            catch (InvalidOperationException) { return null; }
+        }
+
+        /// <summary>Lets the opening finish (its failure is not the one to report) and closes what it opened.</summary>
+        public async Task AbandonAsync()
+        {
+            try
+            {
+                var (db, first) = await Ready;
+                await first.DisposeAsync();
+                await db.DisposeAsync();
+            }
+            catch (Exception) { /* the error being reported is another one */ }
+        }
     }
 
     public async ValueTask DisposeAsync()

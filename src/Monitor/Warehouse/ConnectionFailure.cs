@@ -20,6 +20,9 @@ public static class ConnectionFailure
             {
                 PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification =>
                     $"PostgreSQL op {where} weigert gebruiker '{b.Username}': gebruikersnaam of wachtwoord klopt niet. Controleer Username en Password in {setting}.",
+                PostgresErrorCodes.InvalidCatalogName when setting == Embedded =>
+                    $"Database '{b.Database}' ontbreekt in de ingebouwde PostgreSQL ({WarehouseLocation.EmbeddedFolder}, {where}). " +
+                    "Stop die met './monitor db stop'; de volgende opdracht start hem weer en maakt de database aan.",
                 PostgresErrorCodes.InvalidCatalogName =>
                     $"Database '{b.Database}' bestaat niet op {where}. Controleer Database in {setting}, of maak de database aan.",
                 PostgresErrorCodes.CannotConnectNow =>
@@ -53,7 +56,9 @@ public static class ConnectionFailure
         : !string.IsNullOrWhiteSpace(Microsoft.Extensions.Configuration.ConfigurationExtensions.GetConnectionString(config, "Warehouse"))
             ? "ConnectionStrings:Warehouse (monitor.json of MONITOR_ConnectionStrings__Warehouse)"
         : WarehouseSettings.ConnectionString(config) is not null ? "de sectie Warehouse (Warehouse:Host, Port, Database, Username, Password)"
-        : $"de ingebouwde PostgreSQL ({WarehouseLocation.EmbeddedFolder}; stel MONITOR_DB in voor een andere server)";
+        : Embedded;
+
+    internal static readonly string Embedded = $"de ingebouwde PostgreSQL ({WarehouseLocation.EmbeddedFolder}; stel MONITOR_DB in voor een andere server)";
 
     private static T? Find<T>(Exception? e) where T : Exception
     {

@@ -20,17 +20,26 @@ public sealed class LocalCluster(string dataDir, bool fastAndUnsafe = false, Fun
     private string LogFile => Path.Combine(Path.GetDirectoryName(DataDir)!, Path.GetFileName(DataDir) + ".log");
 
     /// <summary>Initialises the cluster when needed, starts it when it is not running, and returns a connection string.</summary>
+    /// <remarks>The database is made when the cluster is started here. A running cluster was started by an earlier call,
+    /// which made it: asking again cost every command-line verb a second connection, more than its own query
+    /// (cli_gaps_ms). Should it be gone all the same, the first connection says so (ConnectionFailure), and a stop and
+    /// start of the cluster makes it again.</remarks>
     public string EnsureRunning()
     {
-        var bin = PostgresBinaries.FindBinDir();
-        if (!File.Exists(Path.Combine(DataDir, "PG_VERSION"))) Initialise(bin);
-        var port = RunningPort() ?? Start(bin);
+        var port = RunningPort();
+        var started = port is null;
+        if (port is null)
+        {
+            var bin = PostgresBinaries.FindBinDir();
+            if (!File.Exists(Path.Combine(DataDir, "PG_VERSION"))) Initialise(bin);
+            port = Start(bin);
+        }
         var cs = new NpgsqlConnectionStringBuilder
         {
-            Host = "127.0.0.1", Port = port, Database = Database, Username = User,
+            Host = "127.0.0.1", Port = port.Value, Database = Database, Username = User,
             Password = File.ReadAllText(PasswordFile).Trim(), Pooling = true, MaxPoolSize = 20,
         };
-        EnsureDatabase(cs);
+        if (started) EnsureDatabase(cs);
         return cs.ConnectionString;
     }
 

@@ -38,15 +38,18 @@ public sealed class Migrator(NpgsqlDataSource db, Action<string>? tell = null)
     }
 
     /// <returns>The migrations applied by this call (empty when the database was up to date).</returns>
-    public async Task<IReadOnlyList<Migration>> MigrateAsync(string? folder = null, CancellationToken ct = default)
+    public Task<IReadOnlyList<Migration>> MigrateAsync(string? folder = null, CancellationToken ct = default) =>
+        MigrateAsync(Load(folder ?? MigrationsFolder), ct);
+
+    /// <param name="migrations">As <see cref="Load"/> read them (a caller may read them while the connection opens).</param>
+    public async Task<IReadOnlyList<Migration>> MigrateAsync(IReadOnlyList<Migration> migrations, CancellationToken ct = default)
     {
-        var migrations = Load(folder ?? MigrationsFolder);
         await using var conn = await db.OpenConnectionAsync(ct);
         if (tell is not null)
             conn.Notice += (_, e) => { if (e.Notice.SqlState == PostgresErrorCodes.SuccessfulCompletion) tell(e.Notice.MessageText); };
         // Every verb migrates before it runs. On a warehouse that is up to date (nearly always) one read of the recorded
         // checksums settles it, without the lock and the DDL below: on the command line those cost more than the verb's own query.
-        if (await UpToDateAsync(conn, migrations, ct)) return [];
+        if (UpToDate(conn, migrations)) return [];
         // Two services starting at once must not both apply the same file.
         await conn.ExecuteAsync("SELECT pg_advisory_lock(hashtext('monitor:migrate'))");
         try
@@ -87,21 +90,24 @@ public sealed class Migrator(NpgsqlDataSource db, Action<string>? tell = null)
     }
 
     /// <summary>Every migration file recorded with its own checksum. A changed or missing one takes the full path, which
-    /// applies it or reports it under the lock.</summary>
-    private static async Task<bool> UpToDateAsync(NpgsqlConnection conn, IReadOnlyList<Migration> migrations, CancellationToken ct)
+    /// applies it or reports it under the lock. Synchronous: it is one small read, and <see cref="Hosting.MonitorContext"/>
+    /// runs it on a thread of its own while the configuration is read.</summary>
+    public static bool UpToDate(NpgsqlConnection conn, IReadOnlyList<Migration> migrations)
     {
         var applied = new Dictionary<int, string>();
         try
         {
             // One question, not first whether the table exists: a round trip and a plan less on every start.
-            await using var read = new NpgsqlCommand("SELECT version, checksum FROM monitor.schema_migrations", conn);
-            await using var reader = await read.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) applied[reader.GetInt32(0)] = reader.GetString(1);
+            using var read = new NpgsqlCommand("SELECT version, checksum FROM monitor.schema_migrations", conn);
+            using var reader = read.ExecuteReader();
+            while (reader.Read()) applied[reader.GetInt32(0)] = reader.GetString(1);
         }
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)
         {
             return false; // a new database: the full path creates the table
         }
-        return migrations.All(m => applied.TryGetValue(m.Version, out var checksum) && checksum == m.Checksum);
+        foreach (var m in migrations)
+            if (!applied.TryGetValue(m.Version, out var checksum) || checksum != m.Checksum) return false;
+        return true;
     }
 }

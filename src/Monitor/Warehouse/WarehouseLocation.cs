@@ -12,8 +12,7 @@ public static class WarehouseLocation
 
     public static string Resolve(IConfiguration config, Action<string>? tell = null)
     {
-        var fromEnv = Environment.GetEnvironmentVariable("MONITOR_DB");
-        if (!string.IsNullOrWhiteSpace(fromEnv)) return Checked(fromEnv, "MONITOR_DB");
+        if (FromEnvironment() is { } fromEnv) return fromEnv;
         var fromConfig = config.GetConnectionString("Warehouse");
         if (!string.IsNullOrWhiteSpace(fromConfig)) return Checked(fromConfig, "ConnectionStrings:Warehouse");
         if (WarehouseSettings.ConnectionString(config) is { } fromParts) return fromParts;
@@ -22,6 +21,11 @@ public static class WarehouseLocation
         tell?.Invoke($"Geen MONITOR_DB ingesteld: ingebouwde PostgreSQL in {dir}");
         return new LocalCluster(dir).EnsureRunning();
     }
+
+    /// <summary>MONITOR_DB, checked, or null when it is not set: it wins over every configuration file, so it can be
+    /// used before they are read.</summary>
+    public static string? FromEnvironment() =>
+        Environment.GetEnvironmentVariable("MONITOR_DB") is { } fromEnv && !string.IsNullOrWhiteSpace(fromEnv) ? Checked(fromEnv, "MONITOR_DB") : null;
 
     /// <summary>
     /// Npgsql's complaint about a malformed connection string quotes pieces of it: an unquoted ';' in a password gives
