@@ -20,4 +20,5 @@ finally
     if (error.GetStringBuilder().Length > 0) Console.Error.Write(CliText.Help(error.ToString()));
     if (output.GetStringBuilder().Length > 0) Console.Out.Write(CliText.Help(output.ToString()));
 }
+await Monitor.Hosting.MonitorContext.CloseUnusedOpeningAsync();
 return exit;

@@ -101,6 +101,10 @@ public sealed class MonitorContext : IAsyncDisposable
     /// process ends with it.</summary>
     public static void StartOpening() => started ??= Opening.StartFromEnvironment();
 
+    /// <summary>Closes an opening no verb took over (help, a parse error), so the server sees the connection end rather
+    /// than dropped halfway.</summary>
+    public static Task CloseUnusedOpeningAsync() => Interlocked.Exchange(ref started, null)?.AbandonAsync() ?? Task.CompletedTask;
+
     private static Opening? started;
 
     /// <summary>The data source and its first connection, under way on a pool thread.</summary>

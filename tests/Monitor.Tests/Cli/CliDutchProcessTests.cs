@@ -50,6 +50,18 @@ public sealed class CliDutchProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HelpOfAVerb_WithTheWarehouseOutOfReach_IsJustTheHelp()
+    {
+        // gaps has the warehouse opened while its command line is parsed (MonitorContext.StartOpening): a help request
+        // that never needs it shows the help, and the failed opening says nothing.
+        var cs = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = 1 }.ConnectionString;
+        var r = await Monitor(cs, "gaps", "--help");
+        Assert.Equal(0, r.Exit);
+        Assert.Contains("Gebruik:", r.Stdout);
+        Assert.Equal("", r.Stderr);
+    }
+
+    [Fact]
     public async Task ClosedPort_NamesHostPortAndSetting()
     {
         var cs = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = 1, Password = "zeer-geheim-1" }.ConnectionString;
