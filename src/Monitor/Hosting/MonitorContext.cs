@@ -110,8 +110,11 @@ public sealed class MonitorContext : IAsyncDisposable
     /// <summary>The data source and its first connection, under way on a pool thread.</summary>
     private sealed record Opening(string ConnectionString, Task<(NpgsqlDataSource Db, NpgsqlConnection First)> Ready)
     {
-        public static Opening Start(string connectionString) => new(connectionString, Task.Run(() =>
+        /// <param name="checkAs">The setting to name when <paramref name="connectionString"/> is not one, when it is not
+        /// checked yet: the first look at a connection string loads Npgsql, which the main thread need not wait for.</param>
+        public static Opening Start(string connectionString, string? checkAs = null) => new(connectionString, Task.Run(() =>
         {
+            if (checkAs is not null) WarehouseLocation.Checked(connectionString, checkAs);
             var db = DataSource(connectionString);
             // Synchronous: the asynchronous open would compile a dozen more methods on every start, for a connection
             // that is waited for anyway.
@@ -123,13 +126,10 @@ public sealed class MonitorContext : IAsyncDisposable
             }
         }));
 
-        /// <summary>Null when MONITOR_DB is not set, or is not a connection string: that is reported after the settings are
-        /// checked, as when it is read in its turn.</summary>
-        public static Opening? StartFromEnvironment()
-        {
-            try { return WarehouseLocation.FromEnvironment() is { } fromEnvironment ? Start(fromEnvironment) : null; }
-            catch (InvalidOperationException) { return null; }
-        }
+        /// <summary>Null when MONITOR_DB is not set. When it is not a connection string, the opening fails with the
+        /// message that says so, after the settings are checked, as when it is read in its turn.</summary>
+        public static Opening? StartFromEnvironment() =>
+            WarehouseLocation.RawFromEnvironment() is { } fromEnvironment ? Start(fromEnvironment, checkAs: WarehouseLocation.EnvironmentVariable) : null;
 
         /// <summary>Lets the opening finish (its failure is not the one to report) and closes what it opened.</summary>
         public async Task AbandonAsync()

@@ -13,9 +13,14 @@ public static class ConnectionFailure
     /// <summary>The Dutch explanation, or null when <paramref name="e"/> is not a failure to connect.</summary>
     public static string? Describe(Exception e, string connectionString, string setting)
     {
+        // Nothing to describe is answered before the connection string is read: it may be the thing that is wrong.
+        var pg = Find<PostgresException>(e);
+        var socket = Find<SocketException>(e);
+        var timedOut = Find<TimeoutException>(e) is not null || e is NpgsqlException { InnerException: TimeoutException };
+        if (pg is null && socket is null && !timedOut) return null;
         var b = new NpgsqlConnectionStringBuilder(connectionString);
         var where = $"{b.Host}:{b.Port}";
-        if (Find<PostgresException>(e) is { } pg)
+        if (pg is not null)
             return pg.SqlState switch
             {
                 PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification =>
@@ -31,7 +36,7 @@ public static class ConnectionFailure
                     $"PostgreSQL op {where} heeft geen verbindingen meer vrij (max_connections); probeer het later of verhoog die grens.",
                 _ => null,
             };
-        if (Find<SocketException>(e) is { } socket)
+        if (socket is not null)
             return socket.SocketErrorCode switch
             {
                 SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData =>
@@ -44,7 +49,7 @@ public static class ConnectionFailure
                     $"Het netwerk naar {where} is niet bereikbaar. Controleer Host in {setting} en de netwerkverbinding.",
                 _ => $"Verbinden met PostgreSQL op {where} mislukt ({socket.SocketErrorCode}). Controleer Host en Port in {setting}.",
             };
-        if (Find<TimeoutException>(e) is not null || (e is NpgsqlException { InnerException: TimeoutException }))
+        if (timedOut)
             return $"PostgreSQL op {where} antwoordt niet binnen {b.Timeout} s. Is de server bereikbaar? Controleer Host en Port in {setting}.";
         return null;
     }

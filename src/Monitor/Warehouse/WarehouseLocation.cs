@@ -24,8 +24,13 @@ public static class WarehouseLocation
 
     /// <summary>MONITOR_DB, checked, or null when it is not set: it wins over every configuration file, so it can be
     /// used before they are read.</summary>
-    public static string? FromEnvironment() =>
-        Environment.GetEnvironmentVariable("MONITOR_DB") is { } fromEnv && !string.IsNullOrWhiteSpace(fromEnv) ? Checked(fromEnv, "MONITOR_DB") : null;
+    public static string? FromEnvironment() => RawFromEnvironment() is { } fromEnv ? Checked(fromEnv, EnvironmentVariable) : null;
+
+    /// <summary>MONITOR_DB as set, not yet checked (<see cref="Checked"/>); null when it is not set.</summary>
+    public static string? RawFromEnvironment() =>
+        Environment.GetEnvironmentVariable(EnvironmentVariable) is { } fromEnv && !string.IsNullOrWhiteSpace(fromEnv) ? fromEnv : null;
+
+    public const string EnvironmentVariable = "MONITOR_DB";
 
     /// <summary>
     /// Npgsql's complaint about a malformed connection string quotes pieces of it: an unquoted ';' in a password gives

@@ -74,6 +74,20 @@ public sealed class CliSecretsTests
     }
 
     [Theory]
+    [InlineData("gaps")]
+    [InlineData("db", "migrate")]
+    public async Task AVerb_WithAMalformedMonitorDb_SaysSoWithoutQuotingIt(params string[] verb)
+    {
+        // gaps checks MONITOR_DB on the thread that opens the warehouse beside the command line, db migrate where it
+        // reads it: both say the same.
+        var run = await MonitorAsync("Host=db;Password=Geheim;Wachtwoord123", verb);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("MONITOR_DB is geen geldige verbindingsreeks", run.Errors);
+        Assert.DoesNotContain("Wachtwoord123", run.Output + run.Errors, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
     [InlineData("Host=db;Password=Geheim;Wachtwoord123")]
     [InlineData("Host=db;Password='Geheim;Wachtwoord123")]
     [InlineData("postgres://monitor:GeheimWachtwoord123@db/monitor")]
