@@ -63,23 +63,17 @@ public static class SeriesReader
         ORDER BY s.datum
         """;
 
-    private sealed record Question(string Now, string KnownThen);
+    /// <summary>One question asked of the series as stored now, and of the series as known at an earlier instant.</summary>
+    private sealed record Question(string Now, string KnownThen)
+    {
+        public static Question Of(string select, string rest) =>
+            new($"{select} FROM monitor.series s {rest}", $"{select} FROM {KnownSeries} s {rest}");
+    }
 
-    private static readonly Question LatestOfAreasSql = new(
-        $"SELECT DISTINCT ON (s.gebiedcode, s.opgave) {Columns} FROM monitor.series s {LatestOfAreas}",
-        $"SELECT DISTINCT ON (s.gebiedcode, s.opgave) {Columns} FROM {KnownSeries} s {LatestOfAreas}");
-
-    private static readonly Question LatestOfLevelsSql = new(
-        $"SELECT DISTINCT ON (s.gebiedcode, s.opgave) {Columns} FROM monitor.series s {LatestOfLevels}",
-        $"SELECT DISTINCT ON (s.gebiedcode, s.opgave) {Columns} FROM {KnownSeries} s {LatestOfLevels}");
-
-    private static readonly Question OnDaySql = new(
-        $"SELECT {Columns} FROM monitor.series s {OnDay}",
-        $"SELECT {Columns} FROM {KnownSeries} s {OnDay}");
-
-    private static readonly Question RangeSql = new(
-        $"SELECT {Columns} FROM monitor.series s {InRange}",
-        $"SELECT {Columns} FROM {KnownSeries} s {InRange}");
+    private static readonly Question LatestOfAreasSql = Question.Of($"SELECT DISTINCT ON (s.gebiedcode, s.opgave) {Columns}", LatestOfAreas);
+    private static readonly Question LatestOfLevelsSql = Question.Of($"SELECT DISTINCT ON (s.gebiedcode, s.opgave) {Columns}", LatestOfLevels);
+    private static readonly Question OnDaySql = Question.Of($"SELECT {Columns}", OnDay);
+    private static readonly Question RangeSql = Question.Of($"SELECT {Columns}", InRange);
 
     // Every question takes what was known at an instant; null is everything stored now.
 
