@@ -27,7 +27,8 @@ public static class ConnectionFailure
                     $"PostgreSQL op {where} weigert gebruiker '{b.Username}': gebruikersnaam of wachtwoord klopt niet. Controleer Username en Password in {setting}.",
                 PostgresErrorCodes.InvalidCatalogName when setting == Embedded =>
                     $"Database '{b.Database}' ontbreekt in de ingebouwde PostgreSQL ({WarehouseLocation.EmbeddedFolder}, {where}). " +
-                    "Stop die met './monitor db stop'; de volgende opdracht start hem weer en maakt de database aan.",
+                    "Stop die met './monitor db stop'; de volgende opdracht start hem weer en maakt de database leeg opnieuw aan. " +
+                    "Laad daarna de gegevens opnieuw (de voorbeelden: './monitor demo').",
                 PostgresErrorCodes.InvalidCatalogName =>
                     $"Database '{b.Database}' bestaat niet op {where}. Controleer Database in {setting}, of maak de database aan.",
                 PostgresErrorCodes.CannotConnectNow =>
@@ -57,7 +58,7 @@ public static class ConnectionFailure
     /// <summary>Which setting gave the connection, in the words a person would look for (same order as
     /// <see cref="WarehouseLocation.Resolve"/>).</summary>
     public static string SettingName(Microsoft.Extensions.Configuration.IConfiguration config) =>
-        !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("MONITOR_DB")) ? "MONITOR_DB"
+        WarehouseLocation.RawFromEnvironment() is not null ? WarehouseLocation.EnvironmentVariable
         : !string.IsNullOrWhiteSpace(Microsoft.Extensions.Configuration.ConfigurationExtensions.GetConnectionString(config, "Warehouse"))
             ? "ConnectionStrings:Warehouse (monitor.json of MONITOR_ConnectionStrings__Warehouse)"
         : WarehouseSettings.ConnectionString(config) is not null ? "de sectie Warehouse (Warehouse:Host, Port, Database, Username, Password)"

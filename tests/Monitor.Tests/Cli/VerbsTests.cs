@@ -22,6 +22,14 @@ public sealed class VerbsTests
         Assert.NotEmpty(root.Parse(["gaps", "--formaat", "pdf"]).Errors);
     }
 
+    [Fact]
+    public void TheVerbsThatHaveTheWarehouseOpenedEarly_AreVerbs_AndNotDb()
+    {
+        // A misspelt name there would only lose the head start; db must not connect at all for 'db stop'.
+        Assert.Subset(Verbs.All.Select(v => v.Name).ToHashSet(), Verbs.OpeningTheWarehouse.ToHashSet());
+        Assert.DoesNotContain("db", Verbs.OpeningTheWarehouse);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("--help")]

@@ -18,7 +18,8 @@ public sealed class ConnectionFailureTests
         var why = ConnectionFailure.Describe(MissingDatabase(), Local, ConnectionFailure.Embedded);
 
         Assert.Equal("Database 'monitor' ontbreekt in de ingebouwde PostgreSQL (.monitor/pg, 127.0.0.1:38127). " +
-                     "Stop die met './monitor db stop'; de volgende opdracht start hem weer en maakt de database aan.", why);
+                     "Stop die met './monitor db stop'; de volgende opdracht start hem weer en maakt de database leeg opnieuw aan. " +
+                     "Laad daarna de gegevens opnieuw (de voorbeelden: './monitor demo').", why);
     }
 
     [Fact]
